@@ -1,0 +1,121 @@
+//! "Exit this page", after the GOV.UK component: one press, or Shift three times, replaces this
+//! page with a neutral site. Without JavaScript it is a plain link that still leaves the page.
+
+use crate::messages::use_messages;
+use leptos::prelude::*;
+
+/// Where an exit goes: a busy, neutral site that gives nothing away (GOV.UK uses the same).
+pub const NEUTRAL_SITE: &str = "https://www.bbc.co.uk/weather";
+
+/// Three Shift presses within this many milliseconds trigger an exit (as GOV.UK's component).
+const SHIFT_WINDOW_MS: f64 = 5_000.0;
+
+#[component]
+pub fn ExitThisPage() -> impl IntoView {
+    let m = use_messages();
+    let exiting = RwSignal::new(false);
+    // True once hydrated: the keyboard shortcut only exists with JavaScript, so only then say so.
+    let enhanced = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        enhanced.set(true);
+        let presses = StoredValue::new(ShiftPresses::default());
+        let handle = window_event_listener(leptos::ev::keydown, move |event| {
+            let is_shift = event.key() == "Shift";
+            if is_shift && event.repeat() {
+                return;
+            }
+            let mut state = presses.get_value();
+            if state.record(is_shift, event.time_stamp()) {
+                exit_now(exiting);
+            }
+            presses.set_value(state);
+        });
+        on_cleanup(move || handle.remove());
+    });
+
+    view! {
+        <aside class="exit-this-page" aria-label=m.exit_this_page>
+            <a
+                href=NEUTRAL_SITE
+                class="button button--warning exit-this-page__button"
+                role="button"
+                rel="nofollow noreferrer"
+                on:click=move |event| {
+                    event.prevent_default();
+                    exit_now(exiting);
+                }
+            >
+                <span class="visually-hidden">"Emergency "</span>
+                {m.exit_this_page}
+            </a>
+            <Show when=move || enhanced.get()>
+                <p class="exit-this-page__hint">{m.exit_this_page_hint}</p>
+            </Show>
+        </aside>
+        <Show when=move || exiting.get()>
+            <div class="exit-this-page__overlay" role="alert">{m.exit_this_page_loading}</div>
+        </Show>
+    }
+}
+
+/// Counts Shift presses; any other key starts the count again.
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
+struct ShiftPresses {
+    count: u8,
+    first_at_ms: f64,
+}
+
+impl ShiftPresses {
+    /// Records a key press and says whether it completes the exit gesture.
+    fn record(&mut self, is_shift: bool, at_ms: f64) -> bool {
+        if !is_shift {
+            *self = Self::default();
+            return false;
+        }
+        if self.count == 0 || at_ms - self.first_at_ms > SHIFT_WINDOW_MS {
+            *self = Self { count: 1, first_at_ms: at_ms };
+            return false;
+        }
+        self.count += 1;
+        if self.count >= 3 {
+            *self = Self::default();
+            return true;
+        }
+        false
+    }
+}
+
+fn exit_now(exiting: RwSignal<bool>) {
+    // Blank the page at once, then replace it so the back button does not return here.
+    exiting.set(true);
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(NEUTRAL_SITE);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ShiftPresses;
+
+    #[test]
+    fn three_shifts_within_five_seconds_exit() {
+        let mut p = ShiftPresses::default();
+        assert!(!p.record(true, 0.0));
+        assert!(!p.record(true, 1000.0));
+        assert!(p.record(true, 4900.0));
+    }
+
+    #[test]
+    fn slow_shifts_or_other_keys_start_again() {
+        let mut p = ShiftPresses::default();
+        assert!(!p.record(true, 0.0));
+        assert!(!p.record(true, 1000.0));
+        assert!(!p.record(true, 6000.0)); // too late: this is a new first press
+        assert!(!p.record(true, 6500.0));
+        assert!(!p.record(false, 6600.0)); // typing a letter resets
+        assert!(!p.record(true, 6700.0));
+        assert!(!p.record(true, 6800.0));
+        assert!(p.record(true, 6900.0));
+    }
+}

@@ -1,0 +1,74 @@
+//! The page frame: skip link, header with navigation, "Exit this page" on public pages, footer
+//! with the information line.
+
+use crate::components::exit_this_page::ExitThisPage;
+use crate::messages::use_messages;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Path prefixes of signed-in areas; every other page is public and offers "Exit this page".
+const STAFF_AREAS: [&str; 6] = ["/centre", "/admin", "/assess", "/board", "/login", "/logout"];
+
+pub fn is_public_path(path: &str) -> bool {
+    !STAFF_AREAS
+        .iter()
+        .any(|area| path == *area || path.strip_prefix(area).is_some_and(|rest| rest.starts_with('/')))
+}
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let m = use_messages();
+    let location = use_location();
+    let public = move || is_public_path(&location.pathname.get());
+    view! {
+        <a href="#main-content" class="skip-link">{m.skip_link}</a>
+        <header class="header">
+            <div class="width-container header__inner">
+                <a href="/" class="header__brand">
+                    <span class="header__name">{m.site_name}</span>
+                    <span class="header__tagline">{m.site_tagline}</span>
+                </a>
+                <nav class="header__nav" aria-label=m.nav_label>
+                    <ul>
+                        <li><a href="/">{m.nav_home}</a></li>
+                        <li><a href="/find-a-centre">{m.nav_find_centre}</a></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <div class="width-container">
+            <Show when=public>
+                <ExitThisPage />
+            </Show>
+            <main id="main-content" class="main" tabindex="-1">
+                {children()}
+            </main>
+        </div>
+        <footer class="footer">
+            <div class="width-container">
+                <h2 class="heading-s">{m.footer_help_heading}</h2>
+                <p>
+                    {m.footer_info_line}" "
+                    <a href="tel:+441159484557">{m.footer_info_line_number}</a>
+                    ", "{m.footer_info_line_hours}
+                </p>
+                <p class="footer__copyright">{m.footer_copyright}</p>
+            </div>
+        </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_public_path;
+
+    #[test]
+    fn staff_areas_are_not_public() {
+        for path in ["/", "/find-a-centre", "/centres/abc", "/refer", "/refer/status", "/centrex"] {
+            assert!(is_public_path(path), "{path}");
+        }
+        for path in ["/centre", "/centre/referrals", "/admin/users", "/board", "/login"] {
+            assert!(!is_public_path(path), "{path}");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+pub mod exit_this_page;
+pub mod layout;

@@ -1,0 +1,28 @@
+//! The typed error a page can show. Internal detail (database text, stack traces) never gets here:
+//! it is logged on the server and the person sees a plain message.
+
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The database or another dependency did not answer.
+    #[error("the service is unavailable")]
+    Unavailable,
+    #[error("not found")]
+    NotFound,
+    /// The request could not reach the server function or its answer could not be read.
+    #[error("request failed: {0}")]
+    Transport(ServerFnErrorErr),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        Self::Transport(value)
+    }
+}

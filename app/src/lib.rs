@@ -1,0 +1,79 @@
+//! NACCC Contact Hub user interface.
+//!
+//! Pages are rendered on the server (feature `ssr`) and hydrated in the browser (feature `hydrate`).
+//! Server functions live next to the page that uses them and reach data only through [`ports`].
+
+#![recursion_limit = "256"]
+
+pub mod components;
+pub mod error;
+pub mod messages;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ports;
+
+use components::layout::Layout;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
+use leptos_router::{
+    SsrMode, StaticSegment,
+    components::{Route, Router, Routes},
+};
+use messages::{Locale, use_messages};
+use pages::{error::NotFoundPage, find_centre::FindCentrePage, home::HomePage};
+
+/// The HTML document around the app; rendered only on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = Locale::default();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.lang_tag()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#1d3c6e" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(Locale::default());
+    let m = use_messages();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/naccc-hub.css" />
+        <leptos_meta::Title formatter=move |page: String| {
+            if page == m.site_name { page } else { format!("{page} – {}", m.site_name) }
+        } />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    // Async: the whole page is rendered once its data is loaded, so it works
+                    // without JavaScript and its status code (404, 503) is right.
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                    <Route
+                        path=StaticSegment("find-a-centre")
+                        view=FindCentrePage
+                        ssr=SsrMode::Async
+                    />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// The browser entry point: attaches the app to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,3 @@
+pub mod error;
+pub mod find_centre;
+pub mod home;

@@ -1,0 +1,23 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** The neutral site "Exit this page" goes to; answered locally because the network is closed. */
+export const NEUTRAL_SITE = "https://www.bbc.co.uk/weather";
+
+export async function stubNeutralSite(page: Page) {
+  await page.route("https://www.bbc.co.uk/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Weather</title><h1>Weather</h1>" }),
+  );
+}
+
+/** Every rule axe-core has (WCAG 2.0–2.2 A/AA and best practice); any violation fails the test. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, "axe-core violations").toEqual([]);
+}
+
+/** Waits until the wasm has hydrated the page: the Shift-key hint only appears with JavaScript running. */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator(".exit-this-page__hint")).toBeVisible();
+}

@@ -1,0 +1,74 @@
+# Shared set-up for scripts/run and scripts/test: installs whatever is missing, reuses what is there.
+# Only package registries are reachable: every tool comes from crates.io, npm or Debian.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+CARGO_LEPTOS_VERSION="0.3.10"  # 0.3.11 needs a newer rustc than these machines have
+# The wasm-bindgen CLI must match the `wasm-bindgen` crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+
+log() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+APT_UPDATED=0
+apt_install() {
+  if [ "$APT_UPDATED" -eq 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_build_tools() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "Adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos $CARGO_LEPTOS_VERSION" ]; then
+    log "Installing cargo-leptos $CARGO_LEPTOS_VERSION (once; about 20-30 minutes on 2 cores)"
+    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    log "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (once; about 7 minutes)"
+    # No --locked: one of its locked dependencies is missing from the registry.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+  if ! command -v npm >/dev/null; then
+    log "Installing Node.js and npm from Debian"
+    apt_install nodejs npm
+  fi
+  npm_ci build-tools
+  # cargo-leptos looks tools up on PATH before trying to download them; npm's binaryen 132
+  # (wasm-opt) must come before Debian's, which silently breaks the wasm.
+  export PATH="$ROOT/build-tools/node_modules/.bin:$PATH"
+}
+
+# npm ci, skipped when node_modules already matches the lock file.
+npm_ci() {
+  local dir="$1"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.lock-copy"; then
+    log "Installing npm packages in $dir"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+    cp "$dir/package-lock.json" "$dir/node_modules/.lock-copy"
+  fi
+}
+
+ensure_test_tools() {
+  if [ ! -x /usr/bin/chromium ]; then
+    log "Installing Chromium from Debian"
+    apt_install chromium
+  fi
+  if ! command -v initdb >/dev/null && [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+    log "Installing PostgreSQL from Debian"
+    apt_install postgresql
+  fi
+  npm_ci end2end
+}
+
+# A free TCP port on loopback.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}

@@ -1,0 +1,7 @@
+//! NACCC Contact Hub server: configuration, the data store, demo data and the HTTP router.
+//! `main.rs` is only the command line around these.
+
+pub mod config;
+pub mod http;
+pub mod seed;
+pub mod store;

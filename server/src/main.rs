@@ -1,0 +1,102 @@
+use anyhow::Context;
+use clap::Parser;
+use leptos::prelude::get_configuration;
+use server::{
+    config::{Cli, Command, ServeArgs},
+    http::{AppState, router},
+    seed,
+    store::{Store, redact_url},
+};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
+
+    let cli = Cli::parse();
+    let url = cli.database.url();
+    if url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&cli.database.data_dir)
+            .with_context(|| format!("creating data directory {}", cli.database.data_dir.display()))?;
+    }
+    let store = Store::connect(&url).await.with_context(|| format!("opening {}", redact_url(&url)))?;
+    store.migrate().await.context("migrating the database")?;
+
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Migrate => {
+            tracing::info!(backend = store.backend().name(), "migrations applied");
+        }
+        Command::Seed => {
+            let added = seed::seed_demo_data(&store).await?;
+            tracing::info!(added, "demo data loaded");
+        }
+        Command::Serve(args) => serve(store, &url, args).await?,
+    }
+    Ok(())
+}
+
+async fn serve(store: Store, url: &str, args: ServeArgs) -> anyhow::Result<()> {
+    if args.demo {
+        let added = seed::seed_demo_data(&store).await?;
+        tracing::info!(added, "demo data loaded");
+    }
+    let mut leptos_options = get_configuration(None)?.leptos_options;
+    if let Some(addr) = args.addr {
+        leptos_options.site_addr = addr;
+    }
+    let addr = leptos_options.site_addr;
+
+    // The configuration, without secrets.
+    let centres = store.count_centres().await?;
+    println!("NACCC Contact Hub");
+    println!("  database:  {} ({})", redact_url(url), store.backend().name());
+    println!("  centres:   {centres}");
+    println!("  site root: {}", leptos_options.site_root);
+    println!("  demo mode: {}", if args.demo { "on" } else { "off" });
+    if args.demo {
+        println!("  demo logins: none yet (staff accounts arrive with the accounts issue)");
+    }
+    println!("  listening: http://{addr}");
+
+    let app = router(AppState { leptos_options, store: store.clone() });
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr}"))?;
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before the process exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
