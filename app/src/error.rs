@@ -1,11 +1,11 @@
 //! The typed error a page can show. Internal detail (database text, stack traces) never gets here:
 //! it is logged on the server and the person sees a plain message.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {

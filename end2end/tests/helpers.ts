@@ -21,3 +21,19 @@ export async function expectNoAxeViolations(page: Page) {
 export async function waitForHydration(page: Page) {
   await expect(page.locator(".exit-this-page__hint")).toBeVisible();
 }
+
+/**
+ * Serves pages without the app's scripts, so the browser shows exactly the server-rendered HTML.
+ * axe-core needs JavaScript to run, so this is how the no-JavaScript pages are checked by axe.
+ */
+export async function withoutAppScripts(page: Page) {
+  await page.route("**/pkg/**", (route) => route.abort());
+  await page.route("**/*", async (route) => {
+    if (route.request().resourceType() !== "document") return route.fallback();
+    const response = await route.fetch();
+    const body = (await response.text())
+      .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+      .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "");
+    await route.fulfill({ response, body });
+  });
+}

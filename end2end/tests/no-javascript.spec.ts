@@ -1,21 +1,33 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, NEUTRAL_SITE } from "./helpers";
+import { expectNoAxeViolations, NEUTRAL_SITE, withoutAppScripts } from "./helpers";
 
-test.use({ javaScriptEnabled: false });
+test.describe("with JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false });
 
-test("find a centre is fully server-rendered without JavaScript", async ({ page }) => {
-  const response = await page.goto("/find-a-centre");
-  expect(response?.status()).toBe(200);
-  await expect(page.locator("#centre-count")).toHaveText("342 centres");
-  await expect(page.locator("tbody tr")).toHaveCount(342);
-  await expectNoAxeViolations(page);
+  test("find a centre is fully server-rendered", async ({ page }) => {
+    const response = await page.goto("/find-a-centre");
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("#centre-count")).toHaveText("342 centres");
+    await expect(page.locator("tbody tr")).toHaveCount(342);
+  });
+
+  test("Exit this page is a plain link to the neutral site", async ({ page }) => {
+    await page.goto("/");
+    const exit = page.getByRole("button", { name: "Emergency Exit this page" });
+    await expect(exit).toHaveAttribute("href", NEUTRAL_SITE);
+    // The Shift shortcut needs JavaScript, so its hint is not offered.
+    await expect(page.locator(".exit-this-page__hint")).toHaveCount(0);
+  });
 });
 
-test("Exit this page is a plain link without JavaScript", async ({ page }) => {
-  await page.goto("/");
-  const exit = page.getByRole("button", { name: "Emergency Exit this page" });
-  await expect(exit).toHaveAttribute("href", NEUTRAL_SITE);
-  // The Shift shortcut needs JavaScript, so its hint is not offered.
-  await expect(page.locator(".exit-this-page__hint")).toHaveCount(0);
-  await expectNoAxeViolations(page);
+test.describe("server-rendered HTML alone (app scripts removed) passes axe-core", () => {
+  for (const path of ["/", "/find-a-centre", "/no-such-page"]) {
+    test(path, async ({ page }) => {
+      await withoutAppScripts(page);
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.locator(".exit-this-page__hint")).toHaveCount(0); // proves nothing hydrated
+      await expectNoAxeViolations(page);
+    });
+  }
 });

@@ -61,12 +61,8 @@ async fn serve(store: Store, url: &str, args: ServeArgs) -> anyhow::Result<()> {
     println!("  listening: http://{addr}");
 
     let app = router(AppState { leptos_options, store: store.clone() });
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .with_context(|| format!("binding {addr}"))?;
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
+    axum::serve(listener, app.into_make_service()).with_graceful_shutdown(shutdown_signal()).await?;
     store.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -63,11 +63,7 @@ impl Postcode {
 impl PostcodeDistrict {
     pub fn parse(input: &str) -> Result<Self, PostcodeError> {
         let compact = compact(input)?;
-        if is_outward(compact.as_bytes()) {
-            Ok(Self(compact))
-        } else {
-            Err(PostcodeError::InvalidFormat)
-        }
+        if is_outward(compact.as_bytes()) { Ok(Self(compact)) } else { Err(PostcodeError::InvalidFormat) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -76,10 +72,7 @@ impl PostcodeDistrict {
 
     /// The postcode area: the leading letters (`NG1` → `NG`).
     pub fn area(&self) -> &str {
-        let end = self
-            .0
-            .find(|c: char| c.is_ascii_digit())
-            .unwrap_or(self.0.len());
+        let end = self.0.find(|c: char| c.is_ascii_digit()).unwrap_or(self.0.len());
         &self.0[..end]
     }
 }
@@ -89,11 +82,7 @@ fn compact(input: &str) -> Result<String, PostcodeError> {
     if input.len() > MAX_INPUT_LEN {
         return Err(PostcodeError::TooLong);
     }
-    let compact: String = input
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let compact: String = input.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
     if compact.is_empty() {
         return Err(PostcodeError::Empty);
     }
@@ -123,10 +112,7 @@ fn is_outward(b: &[u8]) -> bool {
         [a, b2, d] => FIRST.contains(a) && SECOND.contains(b2) && digit(d),
         // AA99, AA9A
         [a, b2, d, e] => {
-            FIRST.contains(a)
-                && SECOND.contains(b2)
-                && digit(d)
-                && (digit(e) || FOURTH_AFTER_DIGIT.contains(e))
+            FIRST.contains(a) && SECOND.contains(b2) && digit(d) && (digit(e) || FOURTH_AFTER_DIGIT.contains(e))
         }
         _ => false,
     }

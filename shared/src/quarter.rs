@@ -41,9 +41,7 @@ impl Quarter {
     pub fn parse(input: &str) -> Result<Self, QuarterError> {
         let input = input.trim();
         let (year, number) = input.split_once(['-']).ok_or(QuarterError::InvalidFormat)?;
-        let number = number
-            .strip_prefix(['Q', 'q'])
-            .ok_or(QuarterError::InvalidFormat)?;
+        let number = number.strip_prefix(['Q', 'q']).ok_or(QuarterError::InvalidFormat)?;
         if year.len() != 4 || number.len() != 1 || !year.bytes().all(|b| b.is_ascii_digit()) {
             return Err(QuarterError::InvalidFormat);
         }
@@ -72,8 +70,7 @@ impl Quarter {
 
     /// First day of the quarter.
     pub fn start(self) -> Date {
-        Date::from_calendar_date(self.year, self.first_month(), 1)
-            .unwrap_or(Date::MIN)
+        Date::from_calendar_date(self.year, self.first_month(), 1).unwrap_or(Date::MIN)
     }
 
     /// Last day of the quarter.
@@ -84,19 +81,11 @@ impl Quarter {
     }
 
     pub fn next(self) -> Option<Self> {
-        if self.number == 4 {
-            Self::new(self.year + 1, 1).ok()
-        } else {
-            Self::new(self.year, self.number + 1).ok()
-        }
+        if self.number == 4 { Self::new(self.year + 1, 1).ok() } else { Self::new(self.year, self.number + 1).ok() }
     }
 
     pub fn previous(self) -> Option<Self> {
-        if self.number == 1 {
-            Self::new(self.year - 1, 4).ok()
-        } else {
-            Self::new(self.year, self.number - 1).ok()
-        }
+        if self.number == 1 { Self::new(self.year - 1, 4).ok() } else { Self::new(self.year, self.number - 1).ok() }
     }
 }
 

@@ -52,10 +52,7 @@ impl ReferralSource {
     }
 
     pub fn from_code(code: &str) -> Result<Self, UnknownReferralSource> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.code() == code)
-            .ok_or(UnknownReferralSource)
+        Self::ALL.into_iter().find(|s| s.code() == code).ok_or(UnknownReferralSource)
     }
 }
 

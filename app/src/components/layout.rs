@@ -10,9 +10,7 @@ use leptos_router::hooks::use_location;
 const STAFF_AREAS: [&str; 6] = ["/centre", "/admin", "/assess", "/board", "/login", "/logout"];
 
 pub fn is_public_path(path: &str) -> bool {
-    !STAFF_AREAS
-        .iter()
-        .any(|area| path == *area || path.strip_prefix(area).is_some_and(|rest| rest.starts_with('/')))
+    !STAFF_AREAS.iter().any(|area| path == *area || path.strip_prefix(area).is_some_and(|rest| rest.starts_with('/')))
 }
 
 #[component]
@@ -21,7 +19,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     let public = move || is_public_path(&location.pathname.get());
     view! {
-        <a href="#main-content" class="skip-link">{m.skip_link}</a>
+        // rel="external" tells the client-side router to leave this in-page link to the browser,
+        // which moves focus to <main>; the router would only scroll.
+        <a href="#main-content" class="skip-link" rel="external">{m.skip_link}</a>
         <header class="header">
             <div class="width-container header__inner">
                 <a href="/" class="header__brand">

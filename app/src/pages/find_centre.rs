@@ -39,12 +39,7 @@ fn CentreTable(centres: Vec<Centre>) -> impl IntoView {
     let rows = centres
         .into_iter()
         .map(|c| {
-            let days = c
-                .opening_days
-                .days()
-                .map(m.weekday_short)
-                .collect::<Vec<_>>()
-                .join(", ");
+            let days = c.opening_days.days().map(m.weekday_short).collect::<Vec<_>>().join(", ");
             view! {
                 <tr>
                     <th scope="row">{c.name.to_string()}</th>

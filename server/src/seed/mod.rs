@@ -21,28 +21,31 @@ pub const SERVICE_MIX: [(ServiceType, usize); 4] = [
     (ServiceType::Candidate, 22),
 ];
 
-pub const NATION_MIX: [(Nation, usize); 4] = [
-    (Nation::England, 300),
-    (Nation::Wales, 26),
-    (Nation::NorthernIreland, 12),
-    (Nation::ChannelIslands, 4),
-];
+pub const NATION_MIX: [(Nation, usize); 4] =
+    [(Nation::England, 300), (Nation::Wales, 26), (Nation::NorthernIreland, 12), (Nation::ChannelIslands, 4)];
 
 /// Over 50 supported centres take Safe Referrals online (SPEC §2).
 const ONLINE_REFERRAL_CENTRES: usize = 62;
 
 const SAINTS: [&str; 10] = ["Andrew", "Mary", "John", "Peter", "Paul", "Mark", "Luke", "Michael", "George", "Stephen"];
 const NAMED: [&str; 10] = [
-    "Rainbow", "Little Acorns", "Safe Steps", "Kaleidoscope", "Footprints", "Bridges", "Harbour", "Stepping Stones",
-    "Sunflower", "Lighthouse",
+    "Rainbow",
+    "Little Acorns",
+    "Safe Steps",
+    "Kaleidoscope",
+    "Footprints",
+    "Bridges",
+    "Harbour",
+    "Stepping Stones",
+    "Sunflower",
+    "Lighthouse",
 ];
 
 /// Builds the demo centres. Pure and deterministic: the same list on every machine.
 pub fn demo_centres() -> Vec<NewCentre> {
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
 
-    let mut services: Vec<ServiceType> =
-        SERVICE_MIX.iter().flat_map(|(s, n)| std::iter::repeat_n(*s, *n)).collect();
+    let mut services: Vec<ServiceType> = SERVICE_MIX.iter().flat_map(|(s, n)| std::iter::repeat_n(*s, *n)).collect();
     services.shuffle(&mut rng);
 
     let places: Vec<&Town> = NATION_MIX.iter().flat_map(|(nation, n)| places_in(*nation, *n)).collect();
@@ -61,8 +64,7 @@ pub fn demo_centres() -> Vec<NewCentre> {
         .collect();
 
     // Online referrals: a fixed number of the centres offering supported contact.
-    let mut supported: Vec<usize> =
-        (0..centres.len()).filter(|i| centres[*i].service.offers_supported()).collect();
+    let mut supported: Vec<usize> = (0..centres.len()).filter(|i| centres[*i].service.offers_supported()).collect();
     supported.shuffle(&mut rng);
     for i in supported.into_iter().take(ONLINE_REFERRAL_CENTRES) {
         centres[i].accepts_online_referrals = true;
@@ -86,7 +88,13 @@ fn places_in(nation: Nation, count: usize) -> Vec<&'static Town> {
     places
 }
 
-fn centre_name(town: &Town, service: ServiceType, nth: usize, rng: &mut ChaCha8Rng, used: &mut HashSet<String>) -> String {
+fn centre_name(
+    town: &Town,
+    service: ServiceType,
+    nth: usize,
+    rng: &mut ChaCha8Rng,
+    used: &mut HashSet<String>,
+) -> String {
     let candidates = |rng: &mut ChaCha8Rng| -> String {
         match (nth, service) {
             (0, ServiceType::Supervised) => format!("{} Supervised Contact Service", town.name),

@@ -54,8 +54,7 @@ impl Store {
     /// Every centre, ordered by name (sorted here, not in SQL, so both backends agree whatever
     /// the PostgreSQL collation).
     pub async fn all_centres(&self) -> Result<Vec<Centre>, StoreError> {
-        let rows: Vec<CentreRow> =
-            on_read!(self, |pool| sqlx::query_as(SELECT_CENTRES).fetch_all(pool).await)?;
+        let rows: Vec<CentreRow> = on_read!(self, |pool| sqlx::query_as(SELECT_CENTRES).fetch_all(pool).await)?;
         let mut centres = rows.into_iter().map(Centre::try_from).collect::<Result<Vec<_>, _>>()?;
         centres.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
         Ok(centres)

@@ -45,7 +45,10 @@ pub enum StoreError {
 pub(crate) enum Pools {
     /// Writes go through a pool of one connection (SQLite allows one writer at a time, and a single
     /// connection avoids `SQLITE_BUSY` between our own writers); reads use a separate pool.
-    Sqlite { write: SqlitePool, read: SqlitePool },
+    Sqlite {
+        write: SqlitePool,
+        read: SqlitePool,
+    },
     Postgres(PgPool),
 }
 
