@@ -40,7 +40,7 @@ async fn adding_an_existing_slug_changes_nothing(db: &TestDb) {
     let original = centre("Wrexham Child Contact Centre", ServiceType::Supported);
     let mut changed = original.clone();
     changed.service = ServiceType::Supervised;
-    assert_eq!(store.add_centres(&[original.clone()]).await.unwrap(), 1);
+    assert_eq!(store.add_centres(std::slice::from_ref(&original)).await.unwrap(), 1);
     assert_eq!(store.add_centres(&[changed]).await.unwrap(), 0);
     assert_eq!(store.all_centres().await.unwrap(), vec![original]);
 }
