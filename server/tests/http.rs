@@ -43,7 +43,7 @@ async fn healthz_is_ok_while_the_database_answers(db: &TestDb) {
 async fn home_page_has_the_shell(db: &TestDb) {
     let (status, html) = get(app(db), "/").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains(r##"<a href="#main-content" class="skip-link" rel="external">Skip to main content</a>"##));
+    assert!(html.contains(r##"<a href="#main-content" rel="external" class="skip-link">Skip to main content</a>"##));
     assert!(html.contains("NACCC Contact Hub"));
     assert!(html.contains("Exit this page"));
     assert!(html.contains("0115 948 4557"));
