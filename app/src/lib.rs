@@ -16,11 +16,11 @@ use components::layout::Layout;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
 use leptos_router::{
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 use messages::{Locale, use_messages};
-use pages::{error::NotFoundPage, find_centre::FindCentrePage, home::HomePage};
+use pages::{centre::CentrePage, error::NotFoundPage, find_centre::FindCentrePage, home::HomePage};
 
 /// The HTML document around the app; rendered only on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -62,6 +62,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=StaticSegment("find-a-centre")
                         view=FindCentrePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("centres"), ParamSegment("slug"))
+                        view=CentrePage
                         ssr=SsrMode::Async
                     />
                 </Routes>

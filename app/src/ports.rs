@@ -5,7 +5,7 @@
 
 use async_trait::async_trait;
 use leptos::prelude::*;
-use shared::Centre;
+use shared::{Centre, CentreProfile, LatLon, PostcodeDistrict, Slug};
 use std::sync::Arc;
 
 /// A failure of a port. The cause is logged by the implementation; callers only learn its kind.
@@ -22,12 +22,21 @@ pub enum PortError {
 pub trait CentreDirectory: Send + Sync + 'static {
     /// Every member centre, ordered by name.
     async fn all_centres(&self) -> Result<Vec<Centre>, PortError>;
+
+    /// One centre's public page, if there is a centre with this slug.
+    async fn centre_profile(&self, slug: &Slug) -> Result<Option<CentreProfile>, PortError>;
+}
+
+/// Postcode district → location, offline.
+pub trait PostcodeLocator: Send + Sync + 'static {
+    fn locate(&self, district: &PostcodeDistrict) -> Option<LatLon>;
 }
 
 /// All ports, as provided to every request's reactive context.
 #[derive(Clone)]
 pub struct Ports {
     pub centres: Arc<dyn CentreDirectory>,
+    pub postcodes: Arc<dyn PostcodeLocator>,
 }
 
 /// The ports of the current request, or `Unavailable` if the server forgot to provide them.

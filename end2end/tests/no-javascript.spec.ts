@@ -8,7 +8,7 @@ test.describe("with JavaScript disabled", () => {
     const response = await page.goto("/find-a-centre");
     expect(response?.status()).toBe(200);
     await expect(page.locator("#centre-count")).toHaveText("342 centres");
-    await expect(page.locator("tbody tr")).toHaveCount(342);
+    await expect(page.locator(".result")).toHaveCount(20);
   });
 
   test("Exit this page is a plain link to the neutral site", async ({ page }) => {
@@ -21,7 +21,15 @@ test.describe("with JavaScript disabled", () => {
 });
 
 test.describe("server-rendered HTML alone (app scripts removed) passes axe-core", () => {
-  for (const path of ["/", "/find-a-centre", "/no-such-page"]) {
+  for (const path of [
+    "/",
+    "/find-a-centre",
+    "/find-a-centre?postcode=NG1+5FW",
+    "/find-a-centre?postcode=NOT+A+POSTCODE",
+    "/find-a-centre?postcode=AA99+9AA",
+    "/centres/nottingham-child-contact-centre",
+    "/no-such-page",
+  ]) {
     test(path, async ({ page }) => {
       await withoutAppScripts(page);
       await page.goto(path);

@@ -4,6 +4,7 @@ import { expectNoAxeViolations, NEUTRAL_SITE, stubNeutralSite, waitForHydration 
 const publicPages = [
   { path: "/", heading: "Keep children in touch with both parents, safely", status: 200 },
   { path: "/find-a-centre", heading: "Find a child contact centre", status: 200 },
+  { path: "/centres/nottingham-child-contact-centre", heading: "Nottingham Child Contact Centre", status: 200 },
   { path: "/no-such-page", heading: "Page not found", status: 404 },
 ];
 
@@ -56,8 +57,8 @@ test("two Shift presses and a letter do not exit", async ({ page }) => {
 test("find a centre lists every member centre from the database", async ({ page }) => {
   await page.goto("/find-a-centre");
   await expect(page.locator("#centre-count")).toHaveText("342 centres");
-  await expect(page.locator("tbody tr")).toHaveCount(342);
-  await expect(page.getByRole("rowheader", { name: "Nottingham Child Contact Centre" })).toBeVisible();
+  await expect(page.locator(".result")).toHaveCount(20);
+  await expect(page.getByText("Page 1 of 18")).toBeVisible();
 });
 
 test("the skip link moves focus to the main content", async ({ page }) => {
@@ -72,7 +73,7 @@ test("the skip link moves focus to the main content", async ({ page }) => {
 
 test("works at 320 pixels wide without sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of ["/", "/find-a-centre"]) {
+  for (const path of ["/", "/find-a-centre?postcode=NG1+5FW", "/centres/nottingham-child-contact-centre"]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

@@ -28,7 +28,7 @@ impl FromRef<AppState> for LeptosOptions {
 
 /// The ports `app` needs, implemented by the store.
 fn ports(store: &Store) -> Ports {
-    Ports { centres: Arc::new(store.clone()) }
+    Ports { centres: Arc::new(store.clone()), postcodes: Arc::new(crate::postcodes::PostcodeTable) }
 }
 
 pub fn router(state: AppState) -> Router {

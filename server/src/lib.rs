@@ -3,5 +3,6 @@
 
 pub mod config;
 pub mod http;
+pub mod postcodes;
 pub mod seed;
 pub mod store;

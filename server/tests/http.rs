@@ -56,27 +56,143 @@ async fn find_a_centre_lists_every_centre_server_side(db: &TestDb) {
     let (status, html) = get(app(db), "/find-a-centre").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("342 centres"), "count shown in the server-rendered page");
-    assert_eq!(html.matches("<th scope=\"row\">").count(), 342);
-    assert!(html.contains("Nottingham Child Contact Centre"));
+    assert_eq!(html.matches(r#"<li class="result">"#).count(), 20, "first page of 20");
+    assert!(html.contains("Page 1 of 18"));
+    assert!(html.contains("Contains OS data") || html.contains("OS data © Crown copyright"));
 }
 
 async fn find_a_centre_with_no_centres_says_so(db: &TestDb) {
     let (status, html) = get(app(db), "/find-a-centre").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("0 centres"));
+    assert!(html.contains("No centres match your search"));
 }
 
-async fn the_server_function_returns_centres_as_json(db: &TestDb) {
+/// Names of the results in page order.
+fn result_names(html: &str) -> Vec<String> {
+    html.split(r#"<h3 class="heading-s result__name"><a href="/centres/"#)
+        .skip(1)
+        .filter_map(|rest| rest.split_once("\">").and_then(|(_, r)| r.split_once("</a>")).map(|(n, _)| n.to_owned()))
+        .collect()
+}
+
+fn distances(html: &str) -> Vec<f64> {
+    html.split(r#"<p class="result__distance">"#)
+        .skip(1)
+        .filter_map(|rest| rest.split_once(" miles away").and_then(|(d, _)| d.parse().ok()))
+        .collect()
+}
+
+async fn a_postcode_search_puts_the_nearest_centres_first(db: &TestDb) {
     seed::seed_demo_data(&db.store).await.unwrap();
-    let request = Request::post("/api/centres")
+    let (status, html) = get(app(db), "/find-a-centre?postcode=ng1+5fw").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("nearest to NG1 5FW first"));
+    let names = result_names(&html);
+    assert_eq!(names.len(), 20);
+    assert!(names[0].contains("Nottingham"), "{names:?}");
+    let miles = distances(&html);
+    assert_eq!(miles.len(), 20);
+    assert!(miles.windows(2).all(|w| w[0] <= w[1]), "{miles:?}");
+    assert!(miles[0] < 2.0, "{miles:?}");
+    // The typed postcode stays in the box.
+    assert!(html.contains(r#"value="ng1 5fw""#));
+}
+
+async fn filters_narrow_the_results(db: &TestDb) {
+    seed::seed_demo_data(&db.store).await.unwrap();
+    let (_, html) = get(app(db), "/find-a-centre?service=supervised").await;
+    assert!(html.contains("160 centres"), "23 supervised + 137 both");
+    let (_, html) = get(app(db), "/find-a-centre?online=yes").await;
+    assert!(html.contains("62 centres"));
+    let (_, html) = get(app(db), "/find-a-centre?q=belfast").await;
+    assert!(result_names(&html).iter().all(|n| n.to_lowercase().contains("belfast")));
+    assert!(!result_names(&html).is_empty());
+}
+
+async fn unknown_filter_values_are_ignored_never_a_500(db: &TestDb) {
+    seed::seed_demo_data(&db.store).await.unwrap();
+    let (status, html) = get(app(db), "/find-a-centre?service=both&online=perhaps&day=funday&access=x&page=-1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("342 centres"));
+    let (status, html) = get(app(db), "/find-a-centre?page=999").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Page 18 of 18"));
+}
+
+async fn an_invalid_postcode_is_explained_and_kept(db: &TestDb) {
+    seed::seed_demo_data(&db.store).await.unwrap();
+    let (status, html) = get(app(db), "/find-a-centre?postcode=NOT+A+POSTCODE").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(html.contains("There is a problem"));
+    assert!(html.contains(r##"<a href="#postcode" rel="external">Enter a real postcode, like NG1 5FW</a>"##));
+    assert!(html.contains(r#"value="NOT A POSTCODE""#), "what was typed stays in the box");
+    assert!(html.contains("<title>Error: Find a child contact centre"));
+}
+
+async fn an_unknown_district_offers_a_name_search(db: &TestDb) {
+    seed::seed_demo_data(&db.store).await.unwrap();
+    let (status, html) = get(app(db), "/find-a-centre?postcode=AA99+9AA").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("We could not find that postcode"));
+    assert!(html.contains("Search by town or centre name"));
+}
+
+async fn very_long_input_is_rejected_politely(db: &TestDb) {
+    let long = "A".repeat(5000);
+    let (status, html) = get(app(db), &format!("/find-a-centre?postcode={long}&q={long}")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(html.contains("Postcode must be 8 characters or fewer"));
+    assert!(html.contains("Town or centre name must be 100 characters or fewer"));
+}
+
+async fn the_search_server_function_answers_json(db: &TestDb) {
+    seed::seed_demo_data(&db.store).await.unwrap();
+    let request = Request::post("/api/centres/search")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json")
-        .body(Body::empty())
+        .body(Body::from("params[postcode]=BT1+1AA&params[service]=supervised"))
         .unwrap();
     let (status, body) = send(app(db), request).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let centres: Vec<shared::Centre> = serde_json_from(&body);
-    assert_eq!(centres.len(), 342);
+    let value: serde_json::Value = serde_json_from(&body);
+    let hits = value["Found"]["hits"].as_array().expect("results");
+    assert!(!hits.is_empty());
+    assert_eq!(hits[0]["centre"]["nation"], "northern_ireland", "nearest to Belfast is in Northern Ireland");
+}
+
+async fn a_centre_page_shows_everything_about_the_centre(db: &TestDb) {
+    seed::seed_demo_data(&db.store).await.unwrap();
+    let profile = seed::demo_centres()
+        .into_iter()
+        .find(|p| p.centre.accepts_online_referrals && p.accreditation.last_accredited.is_some())
+        .unwrap();
+    let (status, html) = get(app(db), &format!("/centres/{}", profile.centre.slug)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&profile.centre.name.to_string().replace('\'', "&#x27;")));
+    assert!(html.contains(profile.centre.postcode.as_str()));
+    for label in [
+        "Contact offered",
+        "Address",
+        "Opening times",
+        "Accessibility",
+        "Languages",
+        "Online referrals",
+        "NACCC accreditation",
+        "Last accredited",
+        "Next renewal due",
+    ] {
+        assert!(html.contains(label), "{label}");
+    }
+    assert!(html.contains(&format!(r#"href="/refer?centre={}""#, profile.centre.slug)));
+    assert!(html.contains("Start a referral to this centre"));
+}
+
+async fn an_unknown_centre_is_a_404(db: &TestDb) {
+    for path in ["/centres/no-such-centre", "/centres/NOT%20A%20SLUG", &format!("/centres/{}", "a".repeat(3000))] {
+        let (status, html) = get(app(db), path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(html.contains("Page not found"));
+    }
 }
 
 async fn unknown_pages_are_404_with_a_way_home(db: &TestDb) {
@@ -104,7 +220,15 @@ on_both_backends!(
     home_page_has_the_shell,
     find_a_centre_lists_every_centre_server_side,
     find_a_centre_with_no_centres_says_so,
-    the_server_function_returns_centres_as_json,
+    a_postcode_search_puts_the_nearest_centres_first,
+    filters_narrow_the_results,
+    unknown_filter_values_are_ignored_never_a_500,
+    an_invalid_postcode_is_explained_and_kept,
+    an_unknown_district_offers_a_name_search,
+    very_long_input_is_rejected_politely,
+    the_search_server_function_answers_json,
+    a_centre_page_shows_everything_about_the_centre,
+    an_unknown_centre_is_a_404,
     unknown_pages_are_404_with_a_way_home,
     a_database_outage_is_a_plain_503_not_a_crash,
 );

@@ -5,20 +5,38 @@ mod common;
 
 use common::TestDb;
 use server::seed;
-use shared::{Centre, CentreName, Nation, OpeningDays, Postcode, ServiceType, Slug, Weekday};
+use shared::{
+    AccreditationStatus, AccreditationSummary, Centre, CentreName, CentreProfile, IsoDate, LatLon, Nation,
+    OpeningTimes, Postcode, ProfileText, ServiceType, Slug,
+};
 
-fn centre(name: &str, service: ServiceType) -> Centre {
+fn profile(name: &str, service: ServiceType) -> CentreProfile {
     let name = CentreName::parse(name).unwrap();
-    Centre {
-        slug: Slug::from_name(&name).unwrap(),
-        name,
-        service,
-        nation: Nation::Wales,
-        region: CentreName::parse("North Wales").unwrap(),
-        town: CentreName::parse("Wrexham").unwrap(),
-        postcode: Postcode::parse("LL11 1AY").unwrap(),
-        accepts_online_referrals: true,
-        opening_days: [Weekday::Sat, Weekday::Sun].into_iter().collect::<OpeningDays>(),
+    let opening_times = OpeningTimes::parse("sat 10:00-13:00; sun 14:00-16:30").unwrap();
+    CentreProfile {
+        centre: Centre {
+            slug: Slug::from_name(&name).unwrap(),
+            name,
+            service,
+            nation: Nation::Wales,
+            region: CentreName::parse("North Wales").unwrap(),
+            town: CentreName::parse("Wrexham").unwrap(),
+            postcode: Postcode::parse("LL11 1AY").unwrap(),
+            accepts_online_referrals: true,
+            opening_days: opening_times.days(),
+            location: Some(LatLon::new(53.0462, -2.9930).unwrap()),
+            wheelchair_access: true,
+        },
+        street: ProfileText::parse("St Giles' Church Hall, 1 Church Street").unwrap(),
+        description: ProfileText::parse("Supported contact on Saturdays.\nA garden to play in.").unwrap(),
+        opening_times,
+        accessibility: ProfileText::parse("Step-free access.").unwrap(),
+        languages: vec!["English".into(), "Welsh".into(), "Polish".into()],
+        accreditation: AccreditationSummary {
+            status: AccreditationStatus::AccreditedWithConditions,
+            last_accredited: Some(IsoDate::parse("2024-02-29").unwrap()),
+            renewal_due: Some(IsoDate::parse("2027-02-28").unwrap()),
+        },
     }
 }
 
@@ -30,26 +48,43 @@ async fn migrations_can_run_again(db: &TestDb) {
 
 async fn centres_round_trip_every_field(db: &TestDb) {
     let store = &db.store;
-    let c = centre("Cyswllt Teulu Wrecsam", ServiceType::SupportedAndSupervised);
-    assert_eq!(store.add_centres(std::slice::from_ref(&c)).await.unwrap(), 1);
-    assert_eq!(store.all_centres().await.unwrap(), vec![c]);
+    let p = profile("Cyswllt Teulu Wrecsam", ServiceType::SupportedAndSupervised);
+    store.save_centres(std::slice::from_ref(&p)).await.unwrap();
+    assert_eq!(store.all_centres().await.unwrap(), vec![p.centre.clone()]);
+    assert_eq!(store.centre_profile(&p.centre.slug).await.unwrap(), Some(p));
+    assert_eq!(store.centre_profile(&Slug::parse("no-such-centre").unwrap()).await.unwrap(), None);
 }
 
-async fn adding_an_existing_slug_changes_nothing(db: &TestDb) {
+async fn a_centre_without_a_location_or_dates_round_trips(db: &TestDb) {
     let store = &db.store;
-    let original = centre("Wrexham Child Contact Centre", ServiceType::Supported);
+    let mut p = profile("Somewhere Child Contact Centre", ServiceType::Candidate);
+    p.centre.location = None;
+    p.opening_times = OpeningTimes::default();
+    p.centre.opening_days = p.opening_times.days();
+    p.accreditation =
+        AccreditationSummary { status: AccreditationStatus::Candidate, last_accredited: None, renewal_due: None };
+    store.save_centres(std::slice::from_ref(&p)).await.unwrap();
+    assert_eq!(store.centre_profile(&p.centre.slug).await.unwrap(), Some(p));
+}
+
+async fn saving_an_existing_slug_updates_that_centre(db: &TestDb) {
+    let store = &db.store;
+    let original = profile("Wrexham Child Contact Centre", ServiceType::Supported);
     let mut changed = original.clone();
-    changed.service = ServiceType::Supervised;
-    assert_eq!(store.add_centres(std::slice::from_ref(&original)).await.unwrap(), 1);
-    assert_eq!(store.add_centres(&[changed]).await.unwrap(), 0);
-    assert_eq!(store.all_centres().await.unwrap(), vec![original]);
+    changed.centre.service = ServiceType::Supervised;
+    changed.opening_times = OpeningTimes::parse("mon 09:00-17:00").unwrap();
+    changed.centre.opening_days = changed.opening_times.days();
+    store.save_centres(std::slice::from_ref(&original)).await.unwrap();
+    store.save_centres(std::slice::from_ref(&changed)).await.unwrap();
+    assert_eq!(store.count_centres().await.unwrap(), 1);
+    assert_eq!(store.centre_profile(&original.centre.slug).await.unwrap(), Some(changed));
 }
 
 async fn centres_come_back_ordered_by_name(db: &TestDb) {
     let store = &db.store;
     let names = ["Zebra Centre", "alpha Centre", "Able Centre", "Middle-Way Centre", "Middle Wax Centre"];
-    let centres: Vec<_> = names.iter().map(|n| centre(n, ServiceType::Supported)).collect();
-    store.add_centres(&centres).await.unwrap();
+    let centres: Vec<_> = names.iter().map(|n| profile(n, ServiceType::Supported)).collect();
+    store.save_centres(&centres).await.unwrap();
     let listed: Vec<String> = store.all_centres().await.unwrap().into_iter().map(|c| c.name.to_string()).collect();
     // Byte order, the same on both backends whatever PostgreSQL's collation.
     assert_eq!(listed, ["Able Centre", "Middle Wax Centre", "Middle-Way Centre", "Zebra Centre", "alpha Centre"]);
@@ -58,8 +93,8 @@ async fn centres_come_back_ordered_by_name(db: &TestDb) {
 async fn demo_data_loads_once_with_the_published_mix(db: &TestDb) {
     let store = &db.store;
     assert_eq!(seed::seed_demo_data(store).await.unwrap(), 342);
-    assert_eq!(seed::seed_demo_data(store).await.unwrap(), 0, "seeding again adds nothing");
-    assert_eq!(store.count_centres().await.unwrap(), 342);
+    seed::seed_demo_data(store).await.unwrap();
+    assert_eq!(store.count_centres().await.unwrap(), 342, "seeding again refreshes, never duplicates");
     let centres = store.all_centres().await.unwrap();
     let count = |s| centres.iter().filter(|c| c.service == s).count();
     assert_eq!(count(ServiceType::Supported), 160);
@@ -69,7 +104,7 @@ async fn demo_data_loads_once_with_the_published_mix(db: &TestDb) {
     for nation in Nation::ALL {
         assert!(centres.iter().any(|c| c.nation == nation), "{nation:?} has centres");
     }
-    let mut expected = seed::demo_centres();
+    let mut expected: Vec<Centre> = seed::demo_centres().into_iter().map(|p| p.centre).collect();
     expected.sort_by(|a, b| a.name.cmp(&b.name));
     assert_eq!(centres, expected, "what was stored is what was generated");
 }
@@ -99,7 +134,8 @@ async fn a_closed_store_reports_unavailable(db: &TestDb) {
 on_both_backends!(
     migrations_can_run_again,
     centres_round_trip_every_field,
-    adding_an_existing_slug_changes_nothing,
+    a_centre_without_a_location_or_dates_round_trips,
+    saving_an_existing_slug_updates_that_centre,
     centres_come_back_ordered_by_name,
     demo_data_loads_once_with_the_published_mix,
     the_database_refuses_codes_the_app_cannot_read,

@@ -1,5 +1,6 @@
 //! Child contact centres: the members of NACCC that families are referred to.
 
+use crate::geo::LatLon;
 use crate::postcode::Postcode;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -88,7 +89,7 @@ impl Slug {
 }
 
 /// Folds the accented letters of Welsh, Irish and French place names to ASCII (`Môn` → `Mon`).
-fn fold_accent(c: char) -> char {
+pub(crate) fn fold_accent(c: char) -> char {
     match c.to_lowercase().next().unwrap_or(c) {
         'à' | 'á' | 'â' | 'ä' => 'a',
         'è' | 'é' | 'ê' | 'ë' => 'e',
@@ -253,7 +254,7 @@ impl From<OpeningDays> for u8 {
 }
 
 /// A child contact centre as the public directory shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Centre {
     pub name: CentreName,
     pub slug: Slug,
@@ -265,6 +266,11 @@ pub struct Centre {
     pub postcode: Postcode,
     pub accepts_online_referrals: bool,
     pub opening_days: OpeningDays,
+    /// Where the centre is, for "nearest first"; from its postcode district unless set by hand.
+    /// `None` when unknown: the centre is then listed after those with a distance.
+    pub location: Option<LatLon>,
+    /// Step-free access to the contact rooms and an accessible toilet.
+    pub wheelchair_access: bool,
 }
 
 macro_rules! string_newtype_conversions {

@@ -87,7 +87,8 @@ fn compact(input: &str) -> Result<String, PostcodeError> {
         return Err(PostcodeError::Empty);
     }
     if compact.len() > MAX_COMPACT_LEN {
-        return Err(PostcodeError::TooLong);
+        // Short enough to be typed as a postcode, but it is not one.
+        return Err(PostcodeError::InvalidFormat);
     }
     if !compact.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(PostcodeError::InvalidFormat);
@@ -194,7 +195,8 @@ mod tests {
     fn rejects_bad_input_with_the_right_reason() {
         assert_eq!(Postcode::parse(""), Err(PostcodeError::Empty));
         assert_eq!(Postcode::parse("   "), Err(PostcodeError::Empty));
-        assert_eq!(Postcode::parse("NG1 5FW NG1 5FW"), Err(PostcodeError::TooLong));
+        assert_eq!(Postcode::parse("NG1 5FW NG1 5FW"), Err(PostcodeError::InvalidFormat));
+        assert_eq!(Postcode::parse(&"N".repeat(33)), Err(PostcodeError::TooLong));
         assert_eq!(Postcode::parse(&"A".repeat(10_000)), Err(PostcodeError::TooLong));
         for bad in ["NG1", "12345", "NG1 5F", "QG1 5FW", "NG1 5CW", "NG1-5FW", "ÑG1 5FW", "AAA 1AA"] {
             assert_eq!(Postcode::parse(bad), Err(PostcodeError::InvalidFormat), "{bad}");

@@ -1,74 +1,376 @@
-//! `/find-a-centre`: the directory of centres. Search by postcode and filters come next (issue 4).
+//! `/find-a-centre`: search by postcode (nearest first) or by town or name, with filters.
+//! A GET form: every search has a shareable address and works without JavaScript. With
+//! JavaScript, changing a filter searches at once and the address follows.
 
 use crate::error::AppError;
 use crate::messages::use_messages;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use shared::Centre;
+use leptos_router::{components::Form, hooks::use_query_map};
+use serde::{Deserialize, Serialize};
+use shared::{
+    Weekday,
+    search::{CentreSearch, SearchError, SearchField, SearchParams, SearchResults},
+};
 
-/// Every member centre, ordered by name.
-#[server(endpoint = "centres")]
-pub async fn list_centres() -> Result<Vec<Centre>, AppError> {
+/// What a search gives back: results, or the reason there are none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SearchOutcome {
+    Found(SearchResults),
+    Invalid(Vec<SearchError>),
+}
+
+#[server(endpoint = "centres/search")]
+pub async fn search_centres(params: SearchParams) -> Result<SearchOutcome, AppError> {
+    // The server checks everything again: the browser's checks are only for the person.
+    let search = match CentreSearch::parse(&params) {
+        Ok(search) => search,
+        Err(errors) => {
+            set_status(http::StatusCode::BAD_REQUEST);
+            return Ok(SearchOutcome::Invalid(errors));
+        }
+    };
     let ports = crate::ports::use_ports()?;
-    Ok(ports.centres.all_centres().await?)
+    let origin = match &search.location {
+        None => None,
+        Some(location) => match ports.postcodes.locate(&location.district()) {
+            Some(at) => Some(at),
+            None => return Ok(SearchOutcome::Invalid(vec![SearchError::UnknownPostcode])),
+        },
+    };
+    let centres = ports.centres.all_centres().await?;
+    Ok(SearchOutcome::Found(search.run(centres, origin)))
+}
+
+#[cfg(feature = "ssr")]
+fn set_status(status: http::StatusCode) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+}
+
+fn params_from_query(query: &leptos_router::params::ParamsMap) -> SearchParams {
+    SearchParams {
+        postcode: query.get("postcode"),
+        q: query.get("q"),
+        service: query.get("service"),
+        online: query.get("online"),
+        day: query.get("day"),
+        access: query.get("access"),
+        page: query.get("page"),
+    }
 }
 
 #[component]
 pub fn FindCentrePage() -> impl IntoView {
     let m = use_messages();
-    let centres = Resource::new(|| (), |_| list_centres());
+    let query = use_query_map();
+    let params = Memo::new(move |_| query.with(params_from_query));
+    // Checked here too (shared rules, in the browser when hydrated) so format errors show at once.
+    let errors = Memo::new(move |_| CentreSearch::parse(&params.get()).err().unwrap_or_default());
+    let results = Resource::new(move || params.get(), search_centres);
+    let title = move || {
+        if errors.with(Vec::is_empty) {
+            m.find_title.to_owned()
+        } else {
+            format!("{} {}", m.error_prefix, m.find_title)
+        }
+    };
+
     view! {
-        <Title text=m.find_title />
+        <Title text=title />
+        <ErrorSummary errors />
         <h1 class="heading-xl">{m.find_title}</h1>
         <p class="lead">{m.find_lead}</p>
+        <SearchForm params errors />
         <Suspense fallback=move || view! { <p>{m.loading}</p> }>
             {move || Suspend::new(async move {
-                match centres.await {
-                    Ok(list) => view! { <CentreTable centres=list /> }.into_any(),
+                match results.await {
+                    Ok(SearchOutcome::Found(found)) => view! { <Results found params /> }.into_any(),
+                    Ok(SearchOutcome::Invalid(problems)) => {
+                        view! { <UnknownPostcode shown=problems.contains(&SearchError::UnknownPostcode) /> }
+                            .into_any()
+                    }
                     Err(error) => view! { <crate::pages::error::ErrorMessage error /> }.into_any(),
                 }
             })}
         </Suspense>
+        <p class="attribution">{m.attribution}</p>
+    }
+}
+
+fn field_id(field: SearchField) -> &'static str {
+    match field {
+        SearchField::Postcode => "postcode",
+        SearchField::Text => "q",
     }
 }
 
 #[component]
-fn CentreTable(centres: Vec<Centre>) -> impl IntoView {
+fn ErrorSummary(errors: Memo<Vec<SearchError>>) -> impl IntoView {
     let m = use_messages();
-    let count = (m.centre_count)(centres.len());
-    let rows = centres
-        .into_iter()
-        .map(|c| {
-            let days = c.opening_days.days().map(m.weekday_short).collect::<Vec<_>>().join(", ");
+    move || {
+        let list = errors.get();
+        (!list.is_empty()).then(|| {
             view! {
-                <tr>
-                    <th scope="row">{c.name.to_string()}</th>
-                    <td>{c.town.to_string()}" "<span class="postcode">{c.postcode.to_string()}</span></td>
-                    <td>{(m.nation)(c.nation)}</td>
-                    <td>{(m.service_type)(c.service)}</td>
-                    <td>{if c.accepts_online_referrals { m.yes } else { m.no }}</td>
-                    <td>{days}</td>
-                </tr>
+                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                    <h2 class="error-summary__title" id="error-summary-title">{m.error_summary_title}</h2>
+                    <ul class="error-summary__list">
+                        {list
+                            .into_iter()
+                            .map(|e| {
+                                let href = format!("#{}", field_id(e.field()));
+                                // rel="external": the browser, not the router, follows it and focuses the field.
+                                view! { <li><a href=href rel="external">{(m.search_error)(e)}</a></li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn SearchForm(params: Memo<SearchParams>, errors: Memo<Vec<SearchError>>) -> impl IntoView {
+    let m = use_messages();
+    let value = move |get: fn(&SearchParams) -> Option<String>| move || params.with(|p| get(p).unwrap_or_default());
+    let error_for =
+        move |field: SearchField| move || errors.with(|list| list.iter().copied().find(|e| e.field() == field));
+    let service = value(|p| p.service.clone());
+    let day = value(|p| p.day.clone());
+    let online = move || params.with(|p| p.online.as_deref() == Some("yes"));
+    let wheelchair = move || params.with(|p| p.access.as_deref() == Some("wheelchair"));
+
+    // With JavaScript, a changed radio, checkbox or select searches at once (text waits for Search).
+    let on_change = move |event: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+        if target.tag_name() == "INPUT" && target.get_attribute("type").as_deref() == Some("text") {
+            return;
+        }
+        if let Some(form) =
+            target.closest("form").ok().flatten().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok())
+        {
+            let _ = form.request_submit();
+        }
+    };
+
+    view! {
+        <Form method="GET" action="/find-a-centre" attr:class="search-form" attr:role="search" attr:aria-label=m.search_label attr:novalidate=true on:change=on_change>
+            <TextField id="postcode" label=m.postcode_label hint=m.postcode_hint value=value(|p| p.postcode.clone()) error=Signal::derive(error_for(SearchField::Postcode)) autocomplete="postal-code" width_class="input--width-10" />
+            <TextField id="q" label=m.text_label hint=m.text_hint value=value(|p| p.q.clone()) error=Signal::derive(error_for(SearchField::Text)) autocomplete="off" width_class="input--width-20" />
+            <fieldset class="form-group fieldset">
+                <legend class="fieldset__legend">{m.service_legend}</legend>
+                <div class="radios radios--inline">
+                    {[("", m.service_any, "service-any"), ("supported", m.service_supported, "service-supported"), ("supervised", m.service_supervised, "service-supervised")]
+                        .into_iter()
+                        .map(|(code, label, id)| {
+                            let checked = move || service() == code || (code.is_empty() && !matches!(service().as_str(), "supported" | "supervised"));
+                            view! {
+                                <div class="radios__item">
+                                    <input class="radios__input" type="radio" id=id name="service" value=code checked=checked prop:checked=checked />
+                                    <label class="radios__label" for=id>{label}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+            <fieldset class="form-group fieldset">
+                <legend class="fieldset__legend">{m.more_filters_legend}</legend>
+                <div class="checkboxes">
+                    <div class="checkboxes__item">
+                        <input class="checkboxes__input" type="checkbox" id="online" name="online" value="yes" checked=online prop:checked=online />
+                        <label class="checkboxes__label" for="online">{m.online_label}</label>
+                    </div>
+                    <div class="checkboxes__item">
+                        <input class="checkboxes__input" type="checkbox" id="access" name="access" value="wheelchair" checked=wheelchair prop:checked=wheelchair />
+                        <label class="checkboxes__label" for="access">{m.wheelchair_label}</label>
+                    </div>
+                </div>
+            </fieldset>
+            <div class="form-group">
+                <label class="label" for="day">{m.day_label}</label>
+                <select class="select" id="day" name="day">
+                    <option value="" selected=move || Weekday::from_code(&day()).is_err()>{m.day_any}</option>
+                    {Weekday::ALL
+                        .into_iter()
+                        .map(|d| {
+                            let selected = move || day() == d.code();
+                            view! { <option value=d.code() selected=selected prop:selected=selected>{(m.weekday_long)(d)}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">{m.search_button}</button>
+        </Form>
+    }
+}
+
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    error: Signal<Option<SearchError>>,
+    autocomplete: &'static str,
+    width_class: &'static str,
+) -> impl IntoView {
+    let m = use_messages();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || if error.get().is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+    };
+    view! {
+        <div class=move || if error.get().is_some() { "form-group form-group--error" } else { "form-group" }>
+            <label class="label" for=id>{label}</label>
+            <div class="hint" id=hint_id>{hint}</div>
+            {move || error.get().map(|e| view! {
+                <p class="error-message" id=error_id.clone()>
+                    <span class="visually-hidden">{m.error_prefix}" "</span>{(m.search_error)(e)}
+                </p>
+            })}
+            <input
+                class=move || format!("input {width_class}{}", if error.get().is_some() { " input--error" } else { "" })
+                id=id
+                name=id
+                type="text"
+                spellcheck="false"
+                autocomplete=autocomplete
+                aria-describedby=described_by
+                maxlength="200"
+                value=value
+            />
+        </div>
+    }
+}
+
+#[component]
+fn UnknownPostcode(shown: bool) -> impl IntoView {
+    let m = use_messages();
+    shown.then(|| {
+        view! {
+            <div class="notice notice--warning" role="status">
+                <h2 class="heading-m">{(m.search_error)(SearchError::UnknownPostcode)}</h2>
+                <p>{m.unknown_postcode_help}</p>
+                <p><a href="#q" rel="external">{m.search_by_name_instead}</a></p>
+            </div>
+        }
+    })
+}
+
+/// The address of another page of the same search.
+fn page_href(params: &SearchParams, page: usize) -> String {
+    let pairs = [
+        ("postcode", &params.postcode),
+        ("q", &params.q),
+        ("service", &params.service),
+        ("online", &params.online),
+        ("day", &params.day),
+        ("access", &params.access),
+    ];
+    let mut query: Vec<String> = pairs
+        .iter()
+        .filter_map(|(k, v)| v.as_deref().filter(|v| !v.is_empty()).map(|v| format!("{k}={}", encode(v))))
+        .collect();
+    query.push(format!("page={page}"));
+    format!("/find-a-centre?{}", query.join("&"))
+}
+
+/// Percent-encodes a query value (form encoding: spaces as `+`).
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[component]
+fn Results(found: SearchResults, params: Memo<SearchParams>) -> impl IntoView {
+    let m = use_messages();
+    let current = params.get_untracked();
+    let origin = CentreSearch::parse(&current).ok().and_then(|s| s.location).map(|l| match l {
+        shared::search::SearchLocation::Postcode(p) => p.to_string(),
+        shared::search::SearchLocation::District(d) => d.to_string(),
+    });
+    let heading = match &origin {
+        Some(place) => format!("{}, {}", (m.centre_count)(found.total), (m.nearest_to)(place)),
+        None => (m.centre_count)(found.total),
+    };
+    let hits = found
+        .hits
+        .into_iter()
+        .map(|hit| {
+            let c = hit.centre;
+            let href = format!("/centres/{}", c.slug);
+            let days = c.opening_days.days().map(m.weekday_short).collect::<Vec<_>>().join(", ");
+            let distance = match (&origin, hit.miles) {
+                (Some(_), Some(miles)) => Some((m.miles_away)(miles)),
+                (Some(_), None) => Some(m.location_unknown.to_owned()),
+                _ => None,
+            };
+            view! {
+                <li class="result">
+                    <h3 class="heading-s result__name"><a href=href>{c.name.to_string()}</a></h3>
+                    {distance.map(|d| view! { <p class="result__distance">{d}</p> })}
+                    <dl class="result__facts">
+                        <div><dt>{m.col_town}</dt><dd>{c.town.to_string()}" "<span class="postcode">{c.postcode.to_string()}</span></dd></div>
+                        <div><dt>{m.col_services}</dt><dd>{(m.service_type)(c.service)}</dd></div>
+                        <div><dt>{m.col_online}</dt><dd>{if c.accepts_online_referrals { m.yes } else { m.no }}</dd></div>
+                        <div><dt>{m.col_open}</dt><dd>{days}</dd></div>
+                    </dl>
+                </li>
             }
         })
         .collect_view();
+    let pagination = (found.pages > 1).then(|| {
+        let prev = (found.page > 1).then(|| page_href(&current, found.page - 1));
+        let next = (found.page < found.pages).then(|| page_href(&current, found.page + 1));
+        view! {
+            <nav class="pagination" aria-label=m.pagination_label>
+                {prev.map(|href| view! { <a class="pagination__prev" href=href rel="prev">{m.previous_page}</a> })}
+                <span class="pagination__status">{(m.page_of)(found.page, found.pages)}</span>
+                {next.map(|href| view! { <a class="pagination__next" href=href rel="next">{m.next_page}</a> })}
+            </nav>
+        }
+    });
     view! {
-        <p class="result-count" id="centre-count" role="status">{count.clone()}</p>
-        <div class="table-wrap" role="region" aria-labelledby="centre-count" tabindex="0">
-            <table class="table">
-                <caption class="visually-hidden">{count}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{m.col_centre}</th>
-                        <th scope="col">{m.col_town}</th>
-                        <th scope="col">{m.col_nation}</th>
-                        <th scope="col">{m.col_services}</th>
-                        <th scope="col">{m.col_online}</th>
-                        <th scope="col">{m.col_open}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+        <div role="status">
+            <h2 class="result-count" id="centre-count">{heading}</h2>
         </div>
+        {(found.total == 0).then(|| view! { <p>{m.no_results}</p> })}
+        <ol class="results" aria-labelledby="centre-count">{hits}</ol>
+        {pagination}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_links_keep_the_search_and_encode_it() {
+        let params = SearchParams {
+            postcode: Some("NG1 5FW".into()),
+            q: Some("St Mary's & co".into()),
+            service: Some("supervised".into()),
+            online: None,
+            day: Some(String::new()),
+            access: None,
+            page: Some("1".into()),
+        };
+        assert_eq!(
+            page_href(&params, 2),
+            "/find-a-centre?postcode=NG1+5FW&q=St+Mary%27s+%26+co&service=supervised&page=2"
+        );
     }
 }

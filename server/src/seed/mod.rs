@@ -4,10 +4,12 @@
 
 mod towns;
 
-use crate::store::{NewCentre, Store, StoreError};
+mod profile;
+
+use crate::store::{Store, StoreError};
 use rand::{Rng, SeedableRng, seq::SliceRandom};
 use rand_chacha::ChaCha8Rng;
-use shared::{Centre, CentreName, Nation, OpeningDays, Postcode, ServiceType, Slug, Weekday};
+use shared::{Centre, CentreName, CentreProfile, LatLon, Nation, Postcode, ServiceType, Slug};
 use std::collections::HashSet;
 use towns::{TOWNS, Town};
 
@@ -42,7 +44,7 @@ const NAMED: [&str; 10] = [
 ];
 
 /// Builds the demo centres. Pure and deterministic: the same list on every machine.
-pub fn demo_centres() -> Vec<NewCentre> {
+pub fn demo_centres() -> Vec<CentreProfile> {
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
 
     let mut services: Vec<ServiceType> = SERVICE_MIX.iter().flat_map(|(s, n)| std::iter::repeat_n(*s, *n)).collect();
@@ -52,22 +54,24 @@ pub fn demo_centres() -> Vec<NewCentre> {
 
     let mut used_names = HashSet::new();
     let mut per_town = std::collections::HashMap::<&str, usize>::new();
-    let mut centres: Vec<Centre> = places
+    let mut centres: Vec<CentreProfile> = places
         .into_iter()
         .zip(services)
         .filter_map(|(town, service)| {
             let nth = per_town.entry(town.district).or_default();
             let name = centre_name(town, service, *nth, &mut rng, &mut used_names);
             *nth += 1;
-            build_centre(town, &name, service, &mut rng)
+            let centre = build_centre(town, &name, service, &mut rng)?;
+            Some(profile::with_profile(centre, town, &mut rng))
         })
         .collect();
 
     // Online referrals: a fixed number of the centres offering supported contact.
-    let mut supported: Vec<usize> = (0..centres.len()).filter(|i| centres[*i].service.offers_supported()).collect();
+    let mut supported: Vec<usize> =
+        (0..centres.len()).filter(|i| centres[*i].centre.service.offers_supported()).collect();
     supported.shuffle(&mut rng);
     for i in supported.into_iter().take(ONLINE_REFERRAL_CENTRES) {
-        centres[i].accepts_online_referrals = true;
+        centres[i].centre.accepts_online_referrals = true;
     }
     centres
 }
@@ -130,6 +134,11 @@ fn build_centre(town: &Town, name: &str, service: ServiceType, rng: &mut ChaCha8
         char::from(INWARD[rng.random_range(0..INWARD.len())]),
     );
     let name = CentreName::parse(name).ok()?;
+    let postcode = Postcode::parse(&postcode).ok()?;
+    // Centres in one town are spread around its district centre (±0.6 miles or so).
+    let location = crate::postcodes::locate(&postcode.district()).and_then(|at| {
+        LatLon::new(at.lat() + rng.random_range(-0.008..0.008), at.lon() + rng.random_range(-0.012..0.012)).ok()
+    });
     Some(Centre {
         slug: Slug::from_name(&name).ok()?,
         name,
@@ -137,26 +146,20 @@ fn build_centre(town: &Town, name: &str, service: ServiceType, rng: &mut ChaCha8
         nation: town.nation,
         region: CentreName::parse(town.region).ok()?,
         town: CentreName::parse(town.name).ok()?,
-        postcode: Postcode::parse(&postcode).ok()?,
+        postcode,
         accepts_online_referrals: false,
-        opening_days: opening_days(service, rng),
+        // Set from the opening times by `profile::with_profile`.
+        opening_days: Default::default(),
+        location,
+        wheelchair_access: rng.random_bool(0.8),
     })
 }
 
-/// Most supported centres open on Saturdays; supervised services also run on weekdays.
-fn opening_days(service: ServiceType, rng: &mut ChaCha8Rng) -> OpeningDays {
-    use Weekday::*;
-    let patterns: &[&[Weekday]] = if service.offers_supervised() {
-        &[&[Mon, Wed, Fri], &[Tue, Thu, Sat], &[Mon, Tue, Wed, Thu, Fri], &[Wed, Sat], &[Sat, Sun]]
-    } else {
-        &[&[Sat], &[Sat], &[Sat], &[Sat, Sun], &[Sun], &[Wed, Sat], &[Fri, Sat]]
-    };
-    patterns[rng.random_range(0..patterns.len())].iter().copied().collect()
-}
-
-/// Loads the demo centres into `store`; centres already there are kept. Returns how many were added.
-pub async fn seed_demo_data(store: &Store) -> Result<u64, StoreError> {
-    store.add_centres(&demo_centres()).await
+/// Loads (or refreshes) the demo centres in `store`. Returns how many there are.
+pub async fn seed_demo_data(store: &Store) -> Result<usize, StoreError> {
+    let centres = demo_centres();
+    store.save_centres(&centres).await?;
+    Ok(centres.len())
 }
 
 #[cfg(test)]
@@ -165,7 +168,7 @@ mod tests {
 
     #[test]
     fn has_the_published_mix() {
-        let centres = demo_centres();
+        let centres: Vec<Centre> = demo_centres().into_iter().map(|p| p.centre).collect();
         assert_eq!(centres.len(), 342);
         for (service, expected) in SERVICE_MIX {
             assert_eq!(centres.iter().filter(|c| c.service == service).count(), expected, "{service:?}");
@@ -177,21 +180,22 @@ mod tests {
         assert_eq!(online.len(), ONLINE_REFERRAL_CENTRES);
         assert!(online.iter().all(|c| c.service.offers_supported()));
         assert!(centres.iter().all(|c| !c.opening_days.is_empty()));
+        assert!(centres.iter().all(|c| c.location.is_some()), "every demo town's district is in the table");
     }
 
     #[test]
     fn is_deterministic_with_unique_names_and_slugs() {
         let a = demo_centres();
         assert_eq!(a, demo_centres());
-        let names: HashSet<_> = a.iter().map(|c| c.name.as_str()).collect();
-        let slugs: HashSet<_> = a.iter().map(|c| c.slug.as_str()).collect();
+        let names: HashSet<_> = a.iter().map(|p| p.centre.name.as_str()).collect();
+        let slugs: HashSet<_> = a.iter().map(|p| p.centre.slug.as_str()).collect();
         assert_eq!(names.len(), a.len());
         assert_eq!(slugs.len(), a.len());
     }
 
     #[test]
     fn postcodes_are_in_the_towns_district() {
-        for c in demo_centres() {
+        for c in demo_centres().into_iter().map(|p| p.centre) {
             let town = TOWNS.iter().find(|t| t.name == c.town.as_str() && t.nation == c.nation).unwrap();
             assert_eq!(c.postcode.district().as_str(), town.district, "{}", c.name);
         }

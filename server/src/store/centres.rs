@@ -3,10 +3,10 @@
 use super::{Store, StoreError, on_read, on_write};
 use app::ports::{CentreDirectory, PortError};
 use async_trait::async_trait;
-use shared::{Centre, CentreName, Nation, OpeningDays, Postcode, ServiceType, Slug};
-
-/// A centre to add to the directory (demo data and, later, NACCC administration).
-pub type NewCentre = Centre;
+use shared::{
+    AccreditationStatus, AccreditationSummary, Centre, CentreName, CentreProfile, IsoDate, LatLon, Nation,
+    OpeningTimes, Postcode, ProfileText, ServiceType, Slug, centre_profile::parse_languages,
+};
 
 #[derive(sqlx::FromRow)]
 struct CentreRow {
@@ -18,46 +18,115 @@ struct CentreRow {
     town: String,
     postcode: String,
     accepts_online_referrals: bool,
-    opening_days: i32,
+    opening_times: String,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    wheelchair_access: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    #[sqlx(flatten)]
+    centre: CentreRow,
+    street: String,
+    description: String,
+    accessibility: String,
+    languages: String,
+    accreditation_status: String,
+    accredited_on: Option<String>,
+    renewal_due: Option<String>,
+}
+
+fn corrupt(slug: &str, what: &str) -> StoreError {
+    StoreError::CorruptRow(format!("centre {slug}: {what}"))
 }
 
 impl TryFrom<CentreRow> for Centre {
     type Error = StoreError;
 
     fn try_from(row: CentreRow) -> Result<Self, Self::Error> {
-        let corrupt = |what: &str| StoreError::CorruptRow(format!("centre {}: {what}", row.slug));
+        let bad = |what: &str| corrupt(&row.slug, what);
+        let opening_times = OpeningTimes::parse(&row.opening_times).map_err(|_| bad("opening times"))?;
+        let location = match (row.latitude, row.longitude) {
+            (Some(lat), Some(lon)) => Some(LatLon::new(lat, lon).map_err(|_| bad("location"))?),
+            _ => None,
+        };
         Ok(Centre {
-            name: CentreName::parse(&row.name).map_err(|_| corrupt("name"))?,
-            slug: Slug::parse(&row.slug).map_err(|_| corrupt("slug"))?,
-            service: ServiceType::from_code(&row.service).map_err(|_| corrupt("service"))?,
-            nation: Nation::from_code(&row.nation).map_err(|_| corrupt("nation"))?,
-            region: CentreName::parse(&row.region).map_err(|_| corrupt("region"))?,
-            town: CentreName::parse(&row.town).map_err(|_| corrupt("town"))?,
-            postcode: Postcode::parse(&row.postcode).map_err(|_| corrupt("postcode"))?,
+            name: CentreName::parse(&row.name).map_err(|_| bad("name"))?,
+            slug: Slug::parse(&row.slug).map_err(|_| bad("slug"))?,
+            service: ServiceType::from_code(&row.service).map_err(|_| bad("service"))?,
+            nation: Nation::from_code(&row.nation).map_err(|_| bad("nation"))?,
+            region: CentreName::parse(&row.region).map_err(|_| bad("region"))?,
+            town: CentreName::parse(&row.town).map_err(|_| bad("town"))?,
+            postcode: Postcode::parse(&row.postcode).map_err(|_| bad("postcode"))?,
             accepts_online_referrals: row.accepts_online_referrals,
-            opening_days: u8::try_from(row.opening_days)
-                .ok()
-                .and_then(|bits| OpeningDays::from_bits(bits).ok())
-                .ok_or_else(|| corrupt("opening days"))?,
+            opening_days: opening_times.days(),
+            location,
+            wheelchair_access: row.wheelchair_access,
         })
     }
 }
 
-const SELECT_CENTRES: &str = "SELECT slug, name, service, nation, region, town, postcode, \
-     accepts_online_referrals, opening_days FROM centres";
+impl TryFrom<ProfileRow> for CentreProfile {
+    type Error = StoreError;
 
-const INSERT_CENTRE: &str = "INSERT INTO centres \
-     (slug, name, service, nation, region, town, postcode, accepts_online_referrals, opening_days) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (slug) DO NOTHING";
+    fn try_from(row: ProfileRow) -> Result<Self, Self::Error> {
+        let slug = row.centre.slug.clone();
+        let bad = |what: &str| corrupt(&slug, what);
+        let date = |d: Option<String>| d.map(|d| IsoDate::parse(&d)).transpose();
+        Ok(CentreProfile {
+            opening_times: OpeningTimes::parse(&row.centre.opening_times).map_err(|_| bad("opening times"))?,
+            centre: Centre::try_from(row.centre)?,
+            street: ProfileText::parse(&row.street).map_err(|_| bad("street"))?,
+            description: ProfileText::parse(&row.description).map_err(|_| bad("description"))?,
+            accessibility: ProfileText::parse(&row.accessibility).map_err(|_| bad("accessibility"))?,
+            languages: parse_languages(&row.languages).map_err(|_| bad("languages"))?,
+            accreditation: AccreditationSummary {
+                status: AccreditationStatus::from_code(&row.accreditation_status).map_err(|_| bad("accreditation"))?,
+                last_accredited: date(row.accredited_on).map_err(|_| bad("accredited on"))?,
+                renewal_due: date(row.renewal_due).map_err(|_| bad("renewal due"))?,
+            },
+        })
+    }
+}
+
+const CENTRE_COLUMNS: &str = "slug, name, service, nation, region, town, postcode, accepts_online_referrals, \
+     opening_times, latitude, longitude, wheelchair_access";
+
+const PROFILE_COLUMNS: &str =
+    "street, description, accessibility, languages, accreditation_status, accredited_on, renewal_due";
+
+/// Insert, or replace every field of the centre with the same slug (the slug is the identity).
+const UPSERT_CENTRE: &str = "INSERT INTO centres \
+     (slug, name, service, nation, region, town, postcode, accepts_online_referrals, opening_times, opening_days, \
+      latitude, longitude, wheelchair_access, street, description, accessibility, languages, \
+      accreditation_status, accredited_on, renewal_due) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
+     ON CONFLICT (slug) DO UPDATE SET name = excluded.name, service = excluded.service, \
+      nation = excluded.nation, region = excluded.region, town = excluded.town, postcode = excluded.postcode, \
+      accepts_online_referrals = excluded.accepts_online_referrals, opening_times = excluded.opening_times, \
+      opening_days = excluded.opening_days, latitude = excluded.latitude, longitude = excluded.longitude, \
+      wheelchair_access = excluded.wheelchair_access, street = excluded.street, \
+      description = excluded.description, accessibility = excluded.accessibility, \
+      languages = excluded.languages, accreditation_status = excluded.accreditation_status, \
+      accredited_on = excluded.accredited_on, renewal_due = excluded.renewal_due";
 
 impl Store {
     /// Every centre, ordered by name (sorted here, not in SQL, so both backends agree whatever
     /// the PostgreSQL collation).
     pub async fn all_centres(&self) -> Result<Vec<Centre>, StoreError> {
-        let rows: Vec<CentreRow> = on_read!(self, |pool| sqlx::query_as(SELECT_CENTRES).fetch_all(pool).await)?;
+        let sql = format!("SELECT {CENTRE_COLUMNS} FROM centres");
+        let rows: Vec<CentreRow> = on_read!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?;
         let mut centres = rows.into_iter().map(Centre::try_from).collect::<Result<Vec<_>, _>>()?;
         centres.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
         Ok(centres)
+    }
+
+    pub async fn centre_profile(&self, slug: &Slug) -> Result<Option<CentreProfile>, StoreError> {
+        let sql = format!("SELECT {CENTRE_COLUMNS}, {PROFILE_COLUMNS} FROM centres WHERE slug = $1");
+        let row: Option<ProfileRow> =
+            on_read!(self, |pool| sqlx::query_as(&sql).bind(slug.as_str()).fetch_optional(pool).await)?;
+        row.map(CentreProfile::try_from).transpose()
     }
 
     pub async fn count_centres(&self) -> Result<i64, StoreError> {
@@ -66,14 +135,13 @@ impl Store {
         Ok(count.0)
     }
 
-    /// Adds centres in one transaction; a centre whose slug exists already is left as it is.
-    /// Returns how many were added.
-    pub async fn add_centres(&self, centres: &[NewCentre]) -> Result<u64, StoreError> {
+    /// Adds centres, or updates those whose slug exists, in one transaction.
+    pub async fn save_centres(&self, profiles: &[CentreProfile]) -> Result<(), StoreError> {
         on_write!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let mut added = 0;
-            for c in centres {
-                added += sqlx::query(INSERT_CENTRE)
+            for p in profiles {
+                let c = &p.centre;
+                sqlx::query(UPSERT_CENTRE)
                     .bind(c.slug.as_str())
                     .bind(c.name.as_str())
                     .bind(c.service.code())
@@ -82,26 +150,43 @@ impl Store {
                     .bind(c.town.as_str())
                     .bind(c.postcode.as_str())
                     .bind(c.accepts_online_referrals)
-                    .bind(i32::from(c.opening_days.bits()))
+                    .bind(p.opening_times.to_string())
+                    // Derived from the opening times, so the two never disagree.
+                    .bind(i32::from(p.opening_times.days().bits()))
+                    .bind(c.location.map(LatLon::lat))
+                    .bind(c.location.map(LatLon::lon))
+                    .bind(c.wheelchair_access)
+                    .bind(p.street.as_str())
+                    .bind(p.description.as_str())
+                    .bind(p.accessibility.as_str())
+                    .bind(p.languages.join(", "))
+                    .bind(p.accreditation.status.code())
+                    .bind(p.accreditation.last_accredited.map(|d| d.to_string()))
+                    .bind(p.accreditation.renewal_due.map(|d| d.to_string()))
                     .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
+                    .await?;
             }
             tx.commit().await?;
-            Ok(added)
+            Ok(())
         })
+    }
+}
+
+fn port_error(error: StoreError) -> PortError {
+    tracing::error!(%error, "centre directory failed");
+    match error {
+        StoreError::CorruptRow(_) => PortError::CorruptData,
+        _ => PortError::Unavailable,
     }
 }
 
 #[async_trait]
 impl CentreDirectory for Store {
     async fn all_centres(&self) -> Result<Vec<Centre>, PortError> {
-        Store::all_centres(self).await.map_err(|error| {
-            tracing::error!(%error, "listing centres failed");
-            match error {
-                StoreError::CorruptRow(_) => PortError::CorruptData,
-                _ => PortError::Unavailable,
-            }
-        })
+        Store::all_centres(self).await.map_err(port_error)
+    }
+
+    async fn centre_profile(&self, slug: &Slug) -> Result<Option<CentreProfile>, PortError> {
+        Store::centre_profile(self, slug).await.map_err(port_error)
     }
 }

@@ -12,8 +12,6 @@ mod sqlite;
 use sqlx::{PgPool, SqlitePool};
 use std::time::Duration;
 
-pub use centres::NewCentre;
-
 /// Which database a URL points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
