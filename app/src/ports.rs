@@ -20,8 +20,8 @@ pub enum PortError {
 /// The public directory of centres.
 #[async_trait]
 pub trait CentreDirectory: Send + Sync + 'static {
-    /// Every member centre, ordered by name.
-    async fn all_centres(&self) -> Result<Vec<Centre>, PortError>;
+    /// Every member centre, ordered by name. Shared, because it is read on every search.
+    async fn all_centres(&self) -> Result<Arc<Vec<Centre>>, PortError>;
 
     /// One centre's public page, if there is a centre with this slug.
     async fn centre_profile(&self, slug: &Slug) -> Result<Option<CentreProfile>, PortError>;

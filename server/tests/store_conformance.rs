@@ -80,6 +80,17 @@ async fn saving_an_existing_slug_updates_that_centre(db: &TestDb) {
     assert_eq!(store.centre_profile(&original.centre.slug).await.unwrap(), Some(changed));
 }
 
+async fn the_cached_directory_sees_saved_changes_at_once(db: &TestDb) {
+    let store = &db.store;
+    assert!(store.directory().await.unwrap().is_empty());
+    let p = profile("Wrexham Child Contact Centre", ServiceType::Supported);
+    store.save_centres(std::slice::from_ref(&p)).await.unwrap();
+    assert_eq!(*store.directory().await.unwrap(), vec![p.centre.clone()]);
+    // Served from memory while fresh: even a closed database does not stop a search.
+    store.close().await;
+    assert_eq!(store.directory().await.unwrap().len(), 1);
+}
+
 async fn centres_come_back_ordered_by_name(db: &TestDb) {
     let store = &db.store;
     let names = ["Zebra Centre", "alpha Centre", "Able Centre", "Middle-Way Centre", "Middle Wax Centre"];
@@ -136,6 +147,7 @@ on_both_backends!(
     centres_round_trip_every_field,
     a_centre_without_a_location_or_dates_round_trips,
     saving_an_existing_slug_updates_that_centre,
+    the_cached_directory_sees_saved_changes_at_once,
     centres_come_back_ordered_by_name,
     demo_data_loads_once_with_the_published_mix,
     the_database_refuses_codes_the_app_cannot_read,

@@ -171,22 +171,28 @@ impl CentreSearch {
 
     /// Filters `centres`, orders them (nearest first from `origin`, else by name) and returns the
     /// asked-for page of results.
-    pub fn run(&self, centres: Vec<Centre>, origin: Option<LatLon>) -> SearchResults {
-        let mut hits: Vec<SearchHit> = centres
-            .into_iter()
+    /// Only the page's centres are cloned, so ranking the whole directory stays cheap.
+    pub fn run(&self, centres: &[Centre], origin: Option<LatLon>) -> SearchResults {
+        let mut hits: Vec<(&Centre, Option<f64>)> = centres
+            .iter()
             .filter(|c| self.matches(c))
-            .map(|centre| SearchHit { miles: origin.zip(centre.location).map(|(o, at)| o.miles_to(at)), centre })
+            .map(|centre| (centre, origin.zip(centre.location).map(|(o, at)| o.miles_to(at))))
             .collect();
-        hits.sort_by(|a, b| match (a.miles, b.miles) {
-            (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.centre.name.cmp(&b.centre.name)),
+        hits.sort_by(|(a, a_miles), (b, b_miles)| match (a_miles, b_miles) {
+            (Some(x), Some(y)) => x.total_cmp(y).then_with(|| a.name.cmp(&b.name)),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.centre.name.cmp(&b.centre.name),
+            (None, None) => a.name.cmp(&b.name),
         });
         let total = hits.len();
         let pages = total.div_ceil(PAGE_SIZE).max(1);
         let page = self.page.min(pages);
-        let hits = hits.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
+        let hits = hits
+            .into_iter()
+            .skip((page - 1) * PAGE_SIZE)
+            .take(PAGE_SIZE)
+            .map(|(centre, miles)| SearchHit { centre: centre.clone(), miles })
+            .collect();
         SearchResults { hits, total, page, pages }
     }
 }
@@ -269,7 +275,7 @@ mod tests {
     #[test]
     fn an_empty_search_lists_everything_by_name() {
         let search = CentreSearch::parse(&SearchParams::default()).unwrap();
-        let results = search.run(centres(), None);
+        let results = search.run(&centres(), None);
         assert_eq!(results.total, 4);
         assert_eq!(names(&results)[0], "Cyswllt Teulu Ynys Môn");
         assert!(results.hits.iter().all(|h| h.miles.is_none()));
@@ -280,7 +286,7 @@ mod tests {
         let search = CentreSearch::parse(&params(&[("postcode", "ng1 5fw")])).unwrap();
         assert_eq!(search.location, Some(SearchLocation::Postcode(Postcode::parse("NG1 5FW").unwrap())));
         let nottingham = LatLon::new(52.9548, -1.1484).unwrap();
-        let results = search.run(centres(), Some(nottingham));
+        let results = search.run(&centres(), Some(nottingham));
         assert_eq!(names(&results)[..2], ["Nottingham Child Contact Centre", "Derby Child Contact Centre"]);
         let miles: Vec<f64> = results.hits.iter().map(|h| h.miles.unwrap()).collect();
         assert!(miles.windows(2).all(|w| w[0] <= w[1]), "{miles:?}");
@@ -288,7 +294,7 @@ mod tests {
 
     #[test]
     fn filters_combine() {
-        let run = |pairs: &[(&str, &str)]| CentreSearch::parse(&params(pairs)).unwrap().run(centres(), None);
+        let run = |pairs: &[(&str, &str)]| CentreSearch::parse(&params(pairs)).unwrap().run(&centres(), None);
         assert_eq!(
             names(&run(&[("service", "supervised")])),
             ["Leeds Supervised Contact Service", "Nottingham Child Contact Centre"]
@@ -332,7 +338,7 @@ mod tests {
     fn pages_of_twenty_clamped_to_the_last() {
         let many: Vec<Centre> =
             (0..45).map(|i| centre(&format!("Centre {i:02}"), "Derby", ServiceType::Supported, 52.9, -1.4)).collect();
-        let page = |p: &str| CentreSearch::parse(&params(&[("page", p)])).unwrap().run(many.clone(), None);
+        let page = |p: &str| CentreSearch::parse(&params(&[("page", p)])).unwrap().run(&many, None);
         let first = page("1");
         assert_eq!((first.total, first.pages, first.page, first.hits.len()), (45, 3, 1, 20));
         assert_eq!(first.hits[0].centre.name.as_str(), "Centre 00");

@@ -39,7 +39,7 @@ pub async fn search_centres(params: SearchParams) -> Result<SearchOutcome, AppEr
         },
     };
     let centres = ports.centres.all_centres().await?;
-    Ok(SearchOutcome::Found(search.run(centres, origin)))
+    Ok(SearchOutcome::Found(search.run(&centres, origin)))
 }
 
 #[cfg(feature = "ssr")]

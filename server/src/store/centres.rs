@@ -7,6 +7,10 @@ use shared::{
     AccreditationStatus, AccreditationSummary, Centre, CentreName, CentreProfile, IsoDate, LatLon, Nation,
     OpeningTimes, Postcode, ProfileText, ServiceType, Slug, centre_profile::parse_languages,
 };
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 #[derive(sqlx::FromRow)]
 struct CentreRow {
@@ -111,7 +115,39 @@ const UPSERT_CENTRE: &str = "INSERT INTO centres \
       languages = excluded.languages, accreditation_status = excluded.accreditation_status, \
       accredited_on = excluded.accredited_on, renewal_due = excluded.renewal_due";
 
+/// How long a parsed directory is reused. Writes through this process clear it at once; with
+/// several app servers on one PostgreSQL database, another server's edit shows within this time.
+pub const DIRECTORY_TTL: Duration = Duration::from_secs(60);
+
+pub(crate) struct CachedDirectory {
+    loaded: Instant,
+    centres: Arc<Vec<Centre>>,
+}
+
 impl Store {
+    /// The centre directory from memory when fresh, else from the database.
+    pub async fn directory(&self) -> Result<Arc<Vec<Centre>>, StoreError> {
+        if let Some(centres) = self.cached_directory() {
+            return Ok(centres);
+        }
+        let centres = Arc::new(self.all_centres().await?);
+        if let Ok(mut cache) = self.directory.lock() {
+            *cache = Some(CachedDirectory { loaded: Instant::now(), centres: Arc::clone(&centres) });
+        }
+        Ok(centres)
+    }
+
+    fn cached_directory(&self) -> Option<Arc<Vec<Centre>>> {
+        let cache = self.directory.lock().ok()?;
+        cache.as_ref().filter(|c| c.loaded.elapsed() < DIRECTORY_TTL).map(|c| Arc::clone(&c.centres))
+    }
+
+    fn forget_directory(&self) {
+        if let Ok(mut cache) = self.directory.lock() {
+            *cache = None;
+        }
+    }
+
     /// Every centre, ordered by name (sorted here, not in SQL, so both backends agree whatever
     /// the PostgreSQL collation).
     pub async fn all_centres(&self) -> Result<Vec<Centre>, StoreError> {
@@ -167,8 +203,10 @@ impl Store {
                     .await?;
             }
             tx.commit().await?;
-            Ok(())
-        })
+            Ok::<(), StoreError>(())
+        })?;
+        self.forget_directory();
+        Ok(())
     }
 }
 
@@ -182,8 +220,8 @@ fn port_error(error: StoreError) -> PortError {
 
 #[async_trait]
 impl CentreDirectory for Store {
-    async fn all_centres(&self) -> Result<Vec<Centre>, PortError> {
-        Store::all_centres(self).await.map_err(port_error)
+    async fn all_centres(&self) -> Result<Arc<Vec<Centre>>, PortError> {
+        self.directory().await.map_err(port_error)
     }
 
     async fn centre_profile(&self, slug: &Slug) -> Result<Option<CentreProfile>, PortError> {

@@ -75,6 +75,8 @@ pub(crate) use {on_read, on_write};
 #[derive(Clone)]
 pub struct Store {
     pools: std::sync::Arc<Pools>,
+    /// The parsed centre directory, read on every search (see `centres::DIRECTORY_TTL`).
+    directory: std::sync::Arc<std::sync::Mutex<Option<centres::CachedDirectory>>>,
 }
 
 /// How long a request waits for a free connection before reporting the store unavailable.
@@ -87,7 +89,7 @@ impl Store {
             Backend::Sqlite => sqlite::connect(url).await?,
             Backend::Postgres => postgres::connect(url).await?,
         };
-        Ok(Self { pools: std::sync::Arc::new(pools) })
+        Ok(Self { pools: std::sync::Arc::new(pools), directory: Default::default() })
     }
 
     pub fn backend(&self) -> Backend {
