@@ -29,8 +29,8 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!(backend = store.backend().name(), "migrations applied");
         }
         Command::Seed => {
-            let added = seed::seed_demo_data(&store).await?;
-            tracing::info!(added, "demo data loaded");
+            let centres = seed::seed_demo_data(&store).await?;
+            tracing::info!(centres, "demo data loaded");
         }
         Command::Serve(args) => serve(store, &url, args).await?,
     }
@@ -39,8 +39,8 @@ async fn main() -> anyhow::Result<()> {
 
 async fn serve(store: Store, url: &str, args: ServeArgs) -> anyhow::Result<()> {
     if args.demo {
-        let added = seed::seed_demo_data(&store).await?;
-        tracing::info!(added, "demo data loaded");
+        let centres = seed::seed_demo_data(&store).await?;
+        tracing::info!(centres, "demo data loaded");
     }
     let mut leptos_options = get_configuration(None)?.leptos_options;
     if let Some(addr) = args.addr {
