@@ -115,3 +115,16 @@ test.describe("without JavaScript", () => {
     await expect(page.locator(".summary-list__key", { hasText: "Opening times" })).toBeVisible();
   });
 });
+
+test("an invalid search in the browser shows only the field error, not a service error", async ({ page }) => {
+  await page.goto("/find-a-centre");
+  await waitForHydration(page);
+  await page.getByLabel("Postcode").fill("NOT A POSTCODE");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.locator("#postcode-error")).toBeVisible();
+  await expect(page.getByText("Sorry, there is a problem with the service")).toHaveCount(0);
+  await page.getByLabel("Postcode").fill("AA99 9AA");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("heading", { name: "We could not find that postcode" })).toBeVisible();
+  await expect(page.getByText("Sorry, there is a problem with the service")).toHaveCount(0);
+});

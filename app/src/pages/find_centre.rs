@@ -68,7 +68,20 @@ pub fn FindCentrePage() -> impl IntoView {
     let params = Memo::new(move |_| query.with(params_from_query));
     // Checked here too (shared rules, in the browser when hydrated) so format errors show at once.
     let errors = Memo::new(move |_| CentreSearch::parse(&params.get()).err().unwrap_or_default());
-    let results = Resource::new(move || params.get(), search_centres);
+    let results = Resource::new(
+        move || params.get(),
+        |params| async move {
+            // Never ask the server about a search the shared rules already reject.
+            match CentreSearch::parse(&params) {
+                Err(errors) => {
+                    #[cfg(feature = "ssr")]
+                    set_status(http::StatusCode::BAD_REQUEST);
+                    Ok(SearchOutcome::Invalid(errors))
+                }
+                Ok(_) => search_centres(params).await,
+            }
+        },
+    );
     let title = move || {
         if errors.with(Vec::is_empty) {
             m.find_title.to_owned()
