@@ -2,7 +2,9 @@
 //! `main.rs` is only the command line around these.
 
 pub mod config;
+pub mod crypto;
 pub mod http;
 pub mod postcodes;
+pub mod secrets;
 pub mod seed;
 pub mod store;

@@ -9,6 +9,7 @@ pub mod centre_profile;
 pub mod geo;
 pub mod postcode;
 pub mod quarter;
+pub mod referral;
 pub mod referral_source;
 pub mod search;
 
