@@ -7,7 +7,10 @@
 
 mod centres;
 mod postgres;
+mod referrals;
 mod sqlite;
+
+pub use referrals::DRAFT_LIFETIME_SECS;
 
 use sqlx::{PgPool, SqlitePool};
 use std::time::Duration;
@@ -38,6 +41,12 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is invalid: {0}")]
     CorruptRow(String),
+    #[error("sealed data: {0}")]
+    Crypto(#[from] crate::crypto::CryptoError),
+    #[error("code hashing: {0}")]
+    Secret(#[from] crate::secrets::SecretError),
+    #[error("draft refused: {0}")]
+    InvalidDraft(shared::referral::DraftError),
 }
 
 pub(crate) enum Pools {

@@ -66,6 +66,38 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// Reads one BLOB/BYTEA column of every row, around the application.
+    pub async fn raw_bytes(&self, sql: &str) -> Vec<Vec<u8>> {
+        match self.store.backend() {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.url).await.expect("connect");
+                sqlx::query_scalar(sql).fetch_all(&mut conn).await.expect("raw read")
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.url).await.expect("connect");
+                sqlx::query_scalar(sql).fetch_all(&mut conn).await.expect("raw read")
+            }
+        }
+    }
+}
+
+impl TestDb {
+    /// Reads one text column of every row, around the application.
+    pub async fn raw_text(&self, sql: &str) -> Vec<String> {
+        match self.store.backend() {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.url).await.expect("connect");
+                sqlx::query_scalar(sql).fetch_all(&mut conn).await.expect("raw read")
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.url).await.expect("connect");
+                sqlx::query_scalar(sql).fetch_all(&mut conn).await.expect("raw read")
+            }
+        }
+    }
+}
+
 /// Declares each listed `async fn(&TestDb)` as a test on SQLite and on PostgreSQL.
 #[macro_export]
 macro_rules! on_both_backends {

@@ -1,0 +1,16 @@
+-- Referrals, starting with drafts (save and return). Everything the person typed is in `answers`,
+-- sealed with XChaCha20-Poly1305 and bound to this table, column and the referral's reference
+-- (server/src/crypto.rs). The access code is stored only as an Argon2id hash. Times are Unix seconds.
+CREATE TABLE referrals (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    code_hash TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'submitted')),
+    answers BYTEA NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    -- Drafts only: after this, the draft no longer opens and the purge job deletes it.
+    expires_at BIGINT
+);
+
+CREATE INDEX referrals_draft_expiry ON referrals (expires_at) WHERE state = 'draft';

@@ -1,0 +1,198 @@
+//! A referral in progress, exactly as the person typed it.
+//!
+//! Drafts keep raw text, not validated values, so that nothing typed is ever lost: each wizard step
+//! validates its part (the `validate` functions) and shows errors beside the fields, while the
+//! draft keeps the text for the person to correct. Every section defaults when missing, so drafts
+//! saved by an older version still open after new questions are added.
+
+use super::people::{DateOfBirth, PersonError, PersonName};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+/// Longest text a single answer may hold; more is refused before it is stored.
+pub const MAX_ANSWER_LEN: usize = 2_000;
+/// Most children one referral may name.
+pub const MAX_CHILDREN: usize = 12;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DraftAnswers {
+    /// Who is referring: a parent, or a professional (solicitor, Cafcass, court, …).
+    pub referrer_kind: String,
+    /// The centre's slug, as chosen or pre-selected by `/refer?centre=…`.
+    pub centre: String,
+    /// Supported, supervised or handover.
+    pub service: String,
+    pub children: Vec<ChildForm>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChildForm {
+    pub name: String,
+    pub dob_day: String,
+    pub dob_month: String,
+    pub dob_year: String,
+    /// Anything the centre should know to look after the child (health, needs, what helps).
+    pub needs: String,
+}
+
+/// Which field of a child's form a problem belongs to (for the error summary's links).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChildField {
+    Name,
+    DateOfBirth,
+    Needs,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum DraftError {
+    #[error("{0}")]
+    Person(#[from] PersonError),
+    #[error("the answer must be {MAX_ANSWER_LEN} characters or fewer")]
+    AnswerTooLong,
+    #[error("a referral can name at most {MAX_CHILDREN} children")]
+    TooManyChildren,
+    #[error("add at least one child")]
+    NoChildren,
+}
+
+/// A child as a valid referral holds them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Child {
+    pub name: PersonName,
+    pub date_of_birth: DateOfBirth,
+    pub needs: String,
+}
+
+impl ChildForm {
+    /// Checks one child's answers; every problem is reported, each with its field.
+    pub fn validate(&self, today: Date) -> Result<Child, Vec<(ChildField, DraftError)>> {
+        let mut errors = Vec::new();
+        let name = PersonName::parse(&self.name).map_err(|e| errors.push((ChildField::Name, e.into()))).ok();
+        let dob = DateOfBirth::parse(&self.dob_day, &self.dob_month, &self.dob_year, today)
+            .and_then(|d| d.of_child(today))
+            .map_err(|e| errors.push((ChildField::DateOfBirth, e.into())))
+            .ok();
+        let needs = self.needs.trim();
+        if needs.chars().count() > MAX_ANSWER_LEN {
+            errors.push((ChildField::Needs, DraftError::AnswerTooLong));
+        }
+        match (name, dob) {
+            (Some(name), Some(date_of_birth)) if errors.is_empty() => {
+                Ok(Child { name, date_of_birth, needs: needs.to_owned() })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+impl DraftAnswers {
+    /// Refuses drafts too big to be anything a person typed (a crafted request), before storing.
+    pub fn check_size(&self) -> Result<(), DraftError> {
+        if self.children.len() > MAX_CHILDREN {
+            return Err(DraftError::TooManyChildren);
+        }
+        let too_long = |s: &String| s.chars().count() > MAX_ANSWER_LEN;
+        let fields = [&self.referrer_kind, &self.centre, &self.service];
+        let child_fields =
+            self.children.iter().flat_map(|c| [&c.name, &c.dob_day, &c.dob_month, &c.dob_year, &c.needs]);
+        if fields.into_iter().chain(child_fields).any(too_long) {
+            return Err(DraftError::AnswerTooLong);
+        }
+        Ok(())
+    }
+
+    /// All the children, validated; a referral needs at least one.
+    pub fn children(&self, today: Date) -> Result<Vec<Child>, Vec<(usize, ChildField, DraftError)>> {
+        if self.children.is_empty() {
+            return Err(vec![(0, ChildField::Name, DraftError::NoChildren)]);
+        }
+        let mut children = Vec::new();
+        let mut errors = Vec::new();
+        for (i, form) in self.children.iter().enumerate() {
+            match form.validate(today) {
+                Ok(child) => children.push(child),
+                Err(problems) => errors.extend(problems.into_iter().map(|(f, e)| (i, f, e))),
+            }
+        }
+        if errors.is_empty() { Ok(children) } else { Err(errors) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 23);
+
+    fn child(name: &str, d: &str, m: &str, y: &str) -> ChildForm {
+        ChildForm {
+            name: name.into(),
+            dob_day: d.into(),
+            dob_month: m.into(),
+            dob_year: y.into(),
+            needs: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_valid_child() {
+        let c = child(" Amelia  Jones ", "3", "4", "2019").validate(TODAY).unwrap();
+        assert_eq!(c.name.as_str(), "Amelia Jones");
+        assert_eq!(c.date_of_birth.date(), date!(2019 - 04 - 03));
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_field() {
+        let errors = child("", "31", "2", "2019").validate(TODAY).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![
+                (ChildField::Name, DraftError::Person(PersonError::NameMissing)),
+                (ChildField::DateOfBirth, DraftError::Person(PersonError::DateNotReal)),
+            ]
+        );
+        let adult = child("Sam", "1", "1", "2000").validate(TODAY).unwrap_err();
+        assert_eq!(adult, vec![(ChildField::DateOfBirth, DraftError::Person(PersonError::NotAChild))]);
+    }
+
+    #[test]
+    fn a_referral_needs_a_child_and_reports_which_one_is_wrong() {
+        assert!(DraftAnswers::default().children(TODAY).is_err());
+        let draft = DraftAnswers {
+            children: vec![child("Amelia", "3", "4", "2019"), child("Ben", "", "", "")],
+            ..Default::default()
+        };
+        let errors = draft.children(TODAY).unwrap_err();
+        assert_eq!(errors, vec![(1, ChildField::DateOfBirth, DraftError::Person(PersonError::DateMissing))]);
+    }
+
+    #[test]
+    fn oversized_drafts_are_refused() {
+        let mut draft = DraftAnswers { children: vec![ChildForm::default(); 13], ..Default::default() };
+        assert_eq!(draft.check_size(), Err(DraftError::TooManyChildren));
+        draft.children.truncate(1);
+        draft.children[0].needs = "x".repeat(2001);
+        assert_eq!(draft.check_size(), Err(DraftError::AnswerTooLong));
+        draft.children[0].needs = "x".repeat(2000);
+        assert_eq!(draft.check_size(), Ok(()));
+    }
+
+    #[test]
+    fn older_drafts_without_new_sections_still_open() {
+        // serde(default): a draft saved before `children` existed still deserialises.
+        let old: DraftAnswers = serde_from_pairs(&[("referrer_kind", "parent")]);
+        assert_eq!(old.referrer_kind, "parent");
+        assert!(old.children.is_empty());
+    }
+
+    fn serde_from_pairs<T: serde::de::DeserializeOwned>(pairs: &[(&str, &str)]) -> T {
+        use serde::de::{IntoDeserializer, value::MapDeserializer};
+        let map = MapDeserializer::<_, serde::de::value::Error>::new(
+            pairs.iter().map(|(k, v)| (k.into_deserializer(), v.into_deserializer())),
+        );
+        T::deserialize(map).unwrap()
+    }
+}
