@@ -38,9 +38,36 @@ pub struct ServeArgs {
     /// Address to listen on; defaults to Leptos' `site-addr` (127.0.0.1:3000).
     #[arg(long, env = "NACCC_ADDR")]
     pub addr: Option<SocketAddr>,
-    /// Load the demo data at start-up (never in production).
+    /// Load the demo data at start-up (never in production). Also creates a data key file if none.
     #[arg(long, env = "NACCC_DEMO", default_value_t = false)]
     pub demo: bool,
+    /// The key sealing sensitive referral fields: 64 hex characters. Without it the key file
+    /// `<data-dir>/keys/data.key` is used (demo mode creates it, mode 0600).
+    #[arg(long, env = "NACCC_DATA_KEY", hide_env_values = true)]
+    pub data_key: Option<SecretString>,
+}
+
+/// A secret from the command line or environment; `Debug` never shows it.
+#[derive(Clone)]
+pub struct SecretString(String);
+
+impl SecretString {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretString(…)")
+    }
+}
+
+impl std::str::FromStr for SecretString {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self(s.to_owned()))
+    }
 }
 
 impl DatabaseArgs {
@@ -67,11 +94,15 @@ mod tests {
 
     #[test]
     fn parses_subcommands_and_flags() {
-        let cli = Cli::try_parse_from(["server", "serve", "--addr", "127.0.0.1:4000", "--demo"]).unwrap();
+        let cli =
+            Cli::try_parse_from(["server", "serve", "--addr", "127.0.0.1:4000", "--demo", "--data-key", "feedface"])
+                .unwrap();
         match cli.command {
             Some(Command::Serve(args)) => {
                 assert!(args.demo);
                 assert_eq!(args.addr, Some("127.0.0.1:4000".parse().unwrap()));
+                assert_eq!(args.data_key.as_ref().map(SecretString::expose), Some("feedface"));
+                assert!(!format!("{args:?}").contains("feedface"), "the key never shows in debug output");
             }
             other => panic!("unexpected {other:?}"),
         }

@@ -18,6 +18,8 @@ use tower_http::trace::TraceLayer;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
+    /// Seals and opens sensitive referral fields (used by the referral wizard).
+    pub cipher: crate::crypto::FieldCipher,
 }
 
 impl FromRef<AppState> for LeptosOptions {

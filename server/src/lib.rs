@@ -4,6 +4,7 @@
 pub mod config;
 pub mod crypto;
 pub mod http;
+pub mod jobs;
 pub mod postcodes;
 pub mod secrets;
 pub mod seed;

@@ -3,8 +3,9 @@ use clap::Parser;
 use leptos::prelude::get_configuration;
 use server::{
     config::{Cli, Command, ServeArgs},
+    crypto::FieldCipher,
     http::{AppState, router},
-    seed,
+    jobs, seed,
     store::{Store, redact_url},
 };
 use tracing_subscriber::EnvFilter;
@@ -32,12 +33,16 @@ async fn main() -> anyhow::Result<()> {
             let centres = seed::seed_demo_data(&store).await?;
             tracing::info!(centres, "demo data loaded");
         }
-        Command::Serve(args) => serve(store, &url, args).await?,
+        Command::Serve(args) => serve(store, &url, &cli.database.data_dir, args).await?,
     }
     Ok(())
 }
 
-async fn serve(store: Store, url: &str, args: ServeArgs) -> anyhow::Result<()> {
+async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeArgs) -> anyhow::Result<()> {
+    let key_file = data_dir.join("keys").join("data.key");
+    let key_source = if args.data_key.is_some() { "NACCC_DATA_KEY".to_owned() } else { key_file.display().to_string() };
+    let cipher = FieldCipher::load(args.data_key.as_ref().map(|k| k.expose()), &key_file, args.demo)
+        .with_context(|| format!("loading the data key ({key_source})"))?;
     if args.demo {
         let centres = seed::seed_demo_data(&store).await?;
         tracing::info!(centres, "demo data loaded");
@@ -54,15 +59,18 @@ async fn serve(store: Store, url: &str, args: ServeArgs) -> anyhow::Result<()> {
     println!("  database:  {} ({})", redact_url(url), store.backend().name());
     println!("  centres:   {centres}");
     println!("  site root: {}", leptos_options.site_root);
+    println!("  data key:  {key_source}");
     println!("  demo mode: {}", if args.demo { "on" } else { "off" });
     if args.demo {
         println!("  demo logins: none yet (staff accounts arrive with the accounts issue)");
     }
     println!("  listening: http://{addr}");
 
-    let app = router(AppState { leptos_options, store: store.clone() });
+    let app = router(AppState { leptos_options, store: store.clone(), cipher });
+    let purge = jobs::spawn_draft_purge(store.clone());
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
     axum::serve(listener, app.into_make_service()).with_graceful_shutdown(shutdown_signal()).await?;
+    purge.abort();
     store.close().await;
     tracing::info!("stopped");
     Ok(())

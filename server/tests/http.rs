@@ -19,7 +19,8 @@ use tower::ServiceExt;
 
 fn app(db: &TestDb) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("naccc-hub").site_root("target/site").build();
-    router(AppState { leptos_options, store: db.store.clone() })
+    let cipher = server::crypto::FieldCipher::from_hex(&"ab".repeat(32)).unwrap();
+    router(AppState { leptos_options, store: db.store.clone(), cipher })
 }
 
 async fn send(app: Router, request: Request<Body>) -> (StatusCode, String) {
