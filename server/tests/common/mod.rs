@@ -98,25 +98,49 @@ impl TestDb {
     }
 }
 
+/// One test at a time per test binary. Leptos keeps process-wide state (its executor and reactive
+/// runtime) that the server shares across requests on one tokio runtime; `#[tokio::test]` gives
+/// each test its own runtime, and pages rendered on several runtimes at once in one process were
+/// seen to stall (about 1 run in 25). Production runs one runtime, so serialising tests is faithful.
+pub fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Runs a test body on its own runtime, with the time limit.
+pub fn run(test: impl std::future::Future<Output = ()>) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("test runtime");
+    runtime.block_on(async { tokio::time::timeout(TEST_TIMEOUT, test).await.expect("test timed out") });
+}
+
+/// No test may take this long: a stall fails the test instead of the whole CI run.
+pub const TEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Declares each listed `async fn(&TestDb)` as a test on SQLite and on PostgreSQL.
 #[macro_export]
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
             $(
-                #[tokio::test]
-                async fn $name() {
-                    let db = $crate::common::TestDb::sqlite().await;
-                    super::$name(&db).await;
+                #[test]
+                fn $name() {
+                    let _serial = $crate::common::serial();
+                    $crate::common::run(async {
+                        let db = $crate::common::TestDb::sqlite().await;
+                        super::$name(&db).await;
+                    });
                 }
             )*
         }
         mod postgres {
             $(
-                #[tokio::test]
-                async fn $name() {
-                    let Some(db) = $crate::common::TestDb::postgres().await else { return };
-                    super::$name(&db).await;
+                #[test]
+                fn $name() {
+                    let _serial = $crate::common::serial();
+                    $crate::common::run(async {
+                        let Some(db) = $crate::common::TestDb::postgres().await else { return };
+                        super::$name(&db).await;
+                    });
                 }
             )*
         }
