@@ -37,3 +37,12 @@ export async function withoutAppScripts(page: Page) {
     await route.fulfill({ response, body });
   });
 }
+
+/** Collects Content-Security-Policy violations the browser reports while the page runs. */
+export function trackCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}

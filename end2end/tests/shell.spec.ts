@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, NEUTRAL_SITE, stubNeutralSite, waitForHydration } from "./helpers";
+import { expectNoAxeViolations, NEUTRAL_SITE, stubNeutralSite, trackCspViolations, waitForHydration } from "./helpers";
 
 const publicPages = [
   { path: "/", heading: "Keep children in touch with both parents, safely", status: 200 },
@@ -11,6 +11,7 @@ const publicPages = [
 for (const { path, heading, status } of publicPages) {
   test.describe(`page ${path}`, () => {
     test("loads, hydrates and has no axe-core violations", async ({ page }) => {
+      const cspViolations = trackCspViolations(page);
       const response = await page.goto(path);
       expect(response?.status()).toBe(status);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
@@ -18,6 +19,7 @@ for (const { path, heading, status } of publicPages) {
       await expect(page.getByRole("link", { name: "Skip to main content" })).toBeAttached();
       await expect(page.getByText("0115 948 4557")).toBeVisible();
       await expectNoAxeViolations(page);
+      expect(cspViolations, "the Content-Security-Policy blocks nothing the page needs").toEqual([]);
     });
 
     test("pressing Shift three times leaves for a neutral site", async ({ page }) => {

@@ -36,8 +36,11 @@ fn ports(store: &Store) -> Ports {
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let ports = ports(&state.store);
-    let provide = move || provide_context(ports.clone());
-    Router::new()
+    let provide = move || {
+        provide_context(ports.clone());
+        leptos::nonce::provide_nonce();
+    };
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
@@ -48,7 +51,8 @@ pub fn router(state: AppState) -> Router {
             // Method and path only: query strings may carry postcodes or reference codes.
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
         }))
-        .with_state(state)
+        .with_state(state);
+    crate::security::harden(router)
 }
 
 /// 200 when the database answers, 503 when it does not (load balancers take the node out).

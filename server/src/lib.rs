@@ -7,5 +7,6 @@ pub mod http;
 pub mod jobs;
 pub mod postcodes;
 pub mod secrets;
+pub mod security;
 pub mod seed;
 pub mod store;

@@ -212,6 +212,50 @@ async fn a_database_outage_is_a_plain_503_not_a_crash(db: &TestDb) {
     assert!(!html.to_lowercase().contains("pool"), "no internal detail leaks to the page");
 }
 
+async fn send_full(app: Router, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = app.oneshot(request).await.expect("router never fails");
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.expect("body").to_bytes();
+    (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn nonce_of(csp: &str) -> String {
+    csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce in the policy").to_owned()
+}
+
+async fn every_response_carries_the_security_headers(db: &TestDb) {
+    let (status, headers, html) = send_full(app(db), Request::get("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+    for directive in ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "'wasm-unsafe-eval'"] {
+        assert!(csp.contains(directive), "{directive} missing from {csp}");
+    }
+    let nonce = nonce_of(&csp);
+    assert!(nonce.len() >= 16);
+    assert!(html.contains(&format!(r#"nonce="{nonce}""#)), "the page's scripts carry the policy's nonce");
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(headers[header::REFERRER_POLICY], "no-referrer");
+    assert!(headers[header::STRICT_TRANSPORT_SECURITY].to_str().unwrap().starts_with("max-age="));
+
+    let (_, again, _) = send_full(app(db), Request::get("/").body(Body::empty()).unwrap()).await;
+    assert_ne!(nonce_of(again[header::CONTENT_SECURITY_POLICY].to_str().unwrap()), nonce, "a fresh nonce each time");
+
+    let (_, health, _) = send_full(app(db), Request::get("/healthz").body(Body::empty()).unwrap()).await;
+    assert!(health[header::CONTENT_SECURITY_POLICY].to_str().unwrap().starts_with("default-src 'none'"));
+    assert_eq!(health[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+}
+
+async fn oversized_request_bodies_are_refused(db: &TestDb) {
+    let body = format!("params[q]={}", "a".repeat(200 * 1024));
+    let request = Request::post("/api/centres/search")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::CONTENT_LENGTH, body.len())
+        .body(Body::from(body))
+        .unwrap();
+    let (status, _) = send(app(db), request).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
 fn serde_json_from<T: serde::de::DeserializeOwned>(body: &str) -> T {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("not the expected JSON ({e}): {body}"))
 }
@@ -230,6 +274,8 @@ on_both_backends!(
     the_search_server_function_answers_json,
     a_centre_page_shows_everything_about_the_centre,
     an_unknown_centre_is_a_404,
+    every_response_carries_the_security_headers,
+    oversized_request_bodies_are_refused,
     unknown_pages_are_404_with_a_way_home,
     a_database_outage_is_a_plain_503_not_a_crash,
 );
