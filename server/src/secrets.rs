@@ -37,6 +37,22 @@ pub async fn code_matches(code: &AccessCode, stored_hash: &str) -> Result<bool, 
         .map_err(|_| SecretError::Task)
 }
 
+/// A hash no code matches, checked when a reference is unknown so that a wrong reference takes as
+/// long to refuse as a wrong code (no timing hint that a reference exists).
+static DECOY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| password_auth::generate_hash("decoy: never an access code"));
+
+/// Spends the time of one code check, against a hash no code matches.
+pub async fn decoy_check(code: &AccessCode) -> Result<(), SecretError> {
+    let secret = code.expose_secret().to_owned();
+    // The decoy is built (once) inside the blocking task too: hashing never runs on the runtime.
+    tokio::task::spawn_blocking(move || {
+        std::hint::black_box(password_auth::verify_password(secret, &DECOY_HASH).is_ok());
+    })
+    .await
+    .map_err(|_| SecretError::Task)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +79,6 @@ mod tests {
         assert!(code_matches(&code, &hash).await.unwrap());
         assert!(!code_matches(&new_access_code(), &hash).await.unwrap());
         assert!(!code_matches(&code, "not a hash").await.unwrap());
+        decoy_check(&code).await.unwrap();
     }
 }

@@ -7,7 +7,6 @@ use crate::{
     secrets,
 };
 use shared::referral::{AccessCode, DraftAnswers, ReferralReference};
-use std::sync::LazyLock;
 
 /// Drafts expire 30 days after they were last saved.
 pub const DRAFT_LIFETIME_SECS: i64 = 30 * 24 * 60 * 60;
@@ -24,10 +23,6 @@ fn seal(cipher: &FieldCipher, reference: &ReferralReference, answers: &DraftAnsw
     let json = serde_json::to_vec(answers).map_err(|e| StoreError::CorruptRow(e.to_string()))?;
     Ok(cipher.seal(answers_location(reference), &json)?)
 }
-
-/// A hash no code matches, checked when a reference is unknown so that a wrong reference takes as
-/// long to refuse as a wrong code (no timing hint that a reference exists).
-static DECOY_HASH: LazyLock<String> = LazyLock::new(|| password_auth::generate_hash("decoy-never-a-code"));
 
 #[derive(sqlx::FromRow)]
 struct DraftRow {
@@ -88,7 +83,7 @@ impl Store {
             .await
         })?;
         let Some(row) = row else {
-            secrets::code_matches(code, &DECOY_HASH).await?;
+            secrets::decoy_check(code).await?;
             return Ok(None);
         };
         let matches = secrets::code_matches(code, &row.code_hash).await?;
