@@ -8,7 +8,7 @@ use server::{
     crypto::FieldCipher,
     store::{DRAFT_LIFETIME_SECS, StoreError},
 };
-use shared::referral::{AccessCode, ChildForm, DraftAnswers, ReferralReference};
+use shared::referral::{AccessCode, AdultForm, ChildForm, DraftAnswers, ReferralReference};
 
 const KEY: &str = "1f1e1d1c1b1a191817161514131211100f0e0d0c0b0a09080706050403020100";
 const NOW: i64 = 1_795_000_000; // November 2026
@@ -29,6 +29,14 @@ fn answers(child: &str) -> DraftAnswers {
             dob_year: "2019".into(),
             needs: "Asthma: has an inhaler".into(),
         }],
+        other_parent: AdultForm {
+            name: "Sam Taylor".into(),
+            address_line_1: "1 Hidden Lane".into(),
+            town: "Derby".into(),
+            postcode: "DE1 1AA".into(),
+            ..Default::default()
+        },
+        ..Default::default()
     }
 }
 
@@ -47,7 +55,7 @@ async fn the_database_holds_no_plaintext_and_no_code(db: &TestDb) {
     let (_, code) = db.store.create_draft(&cipher(), &answers("Amelia Jones"), NOW).await.unwrap();
     let sealed = db.raw_bytes("SELECT answers FROM referrals").await;
     assert_eq!(sealed.len(), 1);
-    for needle in ["Amelia", "Jones", "Asthma", "nottingham"] {
+    for needle in ["Amelia", "Jones", "Asthma", "nottingham", "Hidden Lane", "Sam Taylor"] {
         assert!(!sealed[0].windows(needle.len()).any(|w| w == needle.as_bytes()), "{needle} in plaintext");
     }
     let hashes = db.raw_text("SELECT code_hash FROM referrals").await;

@@ -24,6 +24,10 @@ pub struct DraftAnswers {
     /// Supported, supervised or handover.
     pub service: String,
     pub children: Vec<ChildForm>,
+    /// The parent the children live with.
+    pub resident_parent: super::adult::AdultForm,
+    /// The parent the children do not live with.
+    pub other_parent: super::adult::AdultForm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -55,6 +59,8 @@ pub enum DraftError {
     TooManyChildren,
     #[error("add at least one child")]
     NoChildren,
+    #[error("{0}")]
+    Adult(#[from] super::adult::AdultError),
 }
 
 /// A child as a valid referral holds them.
