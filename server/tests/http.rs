@@ -256,6 +256,29 @@ async fn oversized_request_bodies_are_refused(db: &TestDb) {
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
+fn search_post(headers: &[(&str, &str)]) -> Request<Body> {
+    let mut request = Request::post("/api/centres/search")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, "127.0.0.1:3000");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.body(Body::from("params[q]=derby")).unwrap()
+}
+
+async fn cross_site_posts_are_refused(db: &TestDb) {
+    let (status, _) = send(app(db), search_post(&[("sec-fetch-site", "cross-site")])).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a form on another site posting here");
+    let (status, _) = send(app(db), search_post(&[("origin", "https://evil.example")])).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "an old browser with a foreign Origin");
+    let (status, _) = send(app(db), search_post(&[("sec-fetch-site", "same-origin")])).await;
+    assert_eq!(status, StatusCode::OK, "our own pages may post");
+    let (status, _) = send(app(db), search_post(&[("origin", "http://127.0.0.1:3000")])).await;
+    assert_eq!(status, StatusCode::OK, "same Origin as Host");
+    let (status, _) = get(app(db), "/find-a-centre?postcode=NG1").await;
+    assert_eq!(status, StatusCode::OK, "GET is never refused");
+}
+
 fn serde_json_from<T: serde::de::DeserializeOwned>(body: &str) -> T {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("not the expected JSON ({e}): {body}"))
 }
@@ -276,6 +299,7 @@ on_both_backends!(
     an_unknown_centre_is_a_404,
     every_response_carries_the_security_headers,
     oversized_request_bodies_are_refused,
+    cross_site_posts_are_refused,
     unknown_pages_are_404_with_a_way_home,
     a_database_outage_is_a_plain_503_not_a_crash,
 );
