@@ -1,6 +1,6 @@
 //! Background jobs of a running server.
 
-use crate::store::Store;
+use crate::store::{Actor, AuditEvent, Outcome, Store};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// How often expired drafts are looked for.
@@ -16,9 +16,22 @@ pub fn spawn_draft_purge(store: Store) -> tokio::task::JoinHandle<()> {
         let mut every = tokio::time::interval(DRAFT_PURGE_EVERY);
         loop {
             every.tick().await;
-            match store.purge_expired_drafts(unix_now()).await {
+            let now = unix_now();
+            match store.purge_expired_drafts(now).await {
                 Ok(0) => {}
-                Ok(purged) => tracing::info!(purged, "expired referral drafts deleted"),
+                Ok(purged) => {
+                    tracing::info!(purged, "expired referral drafts deleted");
+                    let event = AuditEvent {
+                        actor: Actor::System,
+                        action: "drafts.purge",
+                        object: None,
+                        outcome: Outcome::Ok,
+                        detail: format!("{purged} expired drafts deleted"),
+                    };
+                    if let Err(error) = store.record(&event, now).await {
+                        tracing::error!(%error, "could not write the audit log");
+                    }
+                }
                 Err(error) => tracing::warn!(%error, "purging expired drafts failed; will retry"),
             }
         }

@@ -5,11 +5,13 @@
 //! through [`on_read!`] / [`on_write!`], which expand the same code for each backend's pool.
 //! Rows are read with runtime-checked `query_as` + `FromRow`, so no database is needed to compile.
 
+mod audit;
 mod centres;
 mod postgres;
 mod referrals;
 mod sqlite;
 
+pub use audit::{Actor, AuditEntry, AuditEvent, Outcome};
 pub use referrals::DRAFT_LIFETIME_SECS;
 
 use sqlx::{PgPool, SqlitePool};
