@@ -82,3 +82,11 @@ test("works at 320 pixels wide without sideways scrolling", async ({ page }) => 
     await expectNoAxeViolations(page);
   }
 });
+
+test("the app's wasm arrives compressed", async ({ page }) => {
+  const wasm = page.waitForResponse((response) => response.url().endsWith(".wasm"));
+  await page.goto("/");
+  const response = await wasm;
+  expect(response.status()).toBe(200);
+  expect(["br", "gzip"]).toContain(response.headers()["content-encoding"]);
+});

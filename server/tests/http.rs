@@ -245,6 +245,19 @@ async fn every_response_carries_the_security_headers(db: &TestDb) {
     assert_eq!(health[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
 }
 
+async fn pages_are_compressed_for_browsers_that_accept_it(db: &TestDb) {
+    let request = Request::get("/").header(header::ACCEPT_ENCODING, "gzip, deflate, br").body(Body::empty()).unwrap();
+    let (status, headers, _) = send_full(app(db), request).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    let request = Request::get("/").header(header::ACCEPT_ENCODING, "gzip").body(Body::empty()).unwrap();
+    let (_, headers, _) = send_full(app(db), request).await;
+    assert_eq!(headers[header::CONTENT_ENCODING], "gzip");
+    let (_, headers, html) = send_full(app(db), Request::get("/").body(Body::empty()).unwrap()).await;
+    assert!(headers.get(header::CONTENT_ENCODING).is_none());
+    assert!(html.contains("NACCC Contact Hub"));
+}
+
 async fn oversized_request_bodies_are_refused(db: &TestDb) {
     let body = format!("params[q]={}", "a".repeat(200 * 1024));
     let request = Request::post("/api/centres/search")
@@ -300,6 +313,7 @@ on_both_backends!(
     every_response_carries_the_security_headers,
     oversized_request_bodies_are_refused,
     cross_site_posts_are_refused,
+    pages_are_compressed_for_browsers_that_accept_it,
     unknown_pages_are_404_with_a_way_home,
     a_database_outage_is_a_plain_503_not_a_crash,
 );
