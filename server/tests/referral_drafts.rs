@@ -53,12 +53,12 @@ async fn a_draft_reopens_with_its_reference_and_code_only(db: &TestDb) {
 
 async fn the_database_holds_no_plaintext_and_no_code(db: &TestDb) {
     let (_, code) = db.store.create_draft(&cipher(), &answers("Amelia Jones"), NOW).await.unwrap();
-    let sealed = db.raw_bytes("SELECT answers FROM referrals").await;
+    let sealed = db.raw_column::<Vec<u8>>("SELECT answers FROM referrals").await;
     assert_eq!(sealed.len(), 1);
     for needle in ["Amelia", "Jones", "Asthma", "nottingham", "Hidden Lane", "Sam Taylor"] {
         assert!(!sealed[0].windows(needle.len()).any(|w| w == needle.as_bytes()), "{needle} in plaintext");
     }
-    let hashes = db.raw_text("SELECT code_hash FROM referrals").await;
+    let hashes = db.raw_column::<String>("SELECT code_hash FROM referrals").await;
     let stored = &hashes[0];
     assert!(stored.starts_with("$argon2id$"));
     assert!(!stored.contains(code.expose_secret()));
@@ -89,7 +89,7 @@ async fn drafts_expire_after_30_days_and_are_purged(db: &TestDb) {
 
     assert_eq!(db.store.purge_expired_drafts(expiry - 1).await.unwrap(), 0);
     assert_eq!(db.store.purge_expired_drafts(expiry).await.unwrap(), 1);
-    assert_eq!(db.raw_bytes("SELECT answers FROM referrals").await.len(), 1);
+    assert_eq!(db.raw_column::<Vec<u8>>("SELECT answers FROM referrals").await.len(), 1);
     assert!(db.store.open_draft(&cipher(), &fresh, &fresh_code, expiry).await.unwrap().is_some());
 }
 
@@ -107,7 +107,7 @@ async fn an_oversized_draft_is_refused_and_nothing_is_stored(db: &TestDb) {
     huge.children[0].needs = "x".repeat(100_000);
     let result = db.store.create_draft(&cipher(), &huge, NOW).await;
     assert!(matches!(result, Err(StoreError::InvalidDraft(_))), "{result:?}");
-    assert!(db.raw_bytes("SELECT answers FROM referrals").await.is_empty());
+    assert!(db.raw_column::<Vec<u8>>("SELECT answers FROM referrals").await.is_empty());
 }
 
 on_both_backends!(

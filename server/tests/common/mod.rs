@@ -25,7 +25,7 @@ impl TestDb {
 
     /// `None` (the test is skipped) only when PostgreSQL is neither configured nor required.
     pub async fn postgres() -> Option<Self> {
-        let Ok(admin_url) = std::env::var("TEST_POSTGRES_URL") else {
+        let Some(admin_url) = std::env::var("TEST_POSTGRES_URL").ok().filter(|url| !url.trim().is_empty()) else {
             assert!(
                 std::env::var_os("NACCC_REQUIRE_POSTGRES").is_none(),
                 "NACCC_REQUIRE_POSTGRES is set but TEST_POSTGRES_URL is not"
@@ -67,24 +67,16 @@ impl TestDb {
 }
 
 impl TestDb {
-    /// Reads one BLOB/BYTEA column of every row, around the application.
-    pub async fn raw_bytes(&self, sql: &str) -> Vec<Vec<u8>> {
-        match self.store.backend() {
-            Backend::Sqlite => {
-                let mut conn = sqlx::SqliteConnection::connect(&self.url).await.expect("connect");
-                sqlx::query_scalar(sql).fetch_all(&mut conn).await.expect("raw read")
-            }
-            Backend::Postgres => {
-                let mut conn = sqlx::PgConnection::connect(&self.url).await.expect("connect");
-                sqlx::query_scalar(sql).fetch_all(&mut conn).await.expect("raw read")
-            }
-        }
-    }
-}
-
-impl TestDb {
-    /// Reads one text column of every row, around the application.
-    pub async fn raw_text(&self, sql: &str) -> Vec<String> {
+    /// Reads one column of every row, around the application (bytes, text, numbers…).
+    pub async fn raw_column<T>(&self, sql: &str) -> Vec<T>
+    where
+        T: Send
+            + Unpin
+            + for<'r> sqlx::Decode<'r, sqlx::Sqlite>
+            + sqlx::Type<sqlx::Sqlite>
+            + for<'r> sqlx::Decode<'r, sqlx::Postgres>
+            + sqlx::Type<sqlx::Postgres>,
+    {
         match self.store.backend() {
             Backend::Sqlite => {
                 let mut conn = sqlx::SqliteConnection::connect(&self.url).await.expect("connect");
