@@ -26,3 +26,11 @@ impl FromServerFnError for AppError {
         Self::Transport(value)
     }
 }
+
+/// Sets the HTTP status of the page being rendered on the server (404, 400, 503…).
+#[cfg(feature = "ssr")]
+pub fn set_status(status: http::StatusCode) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+}

@@ -24,10 +24,8 @@ fn app(db: &TestDb) -> Router {
 }
 
 async fn send(app: Router, request: Request<Body>) -> (StatusCode, String) {
-    let response = app.oneshot(request).await.expect("router never fails");
-    let status = response.status();
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
+    let (status, _, body) = send_full(app, request).await;
+    (status, body)
 }
 
 async fn get(app: Router, path: &str) -> (StatusCode, String) {

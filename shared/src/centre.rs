@@ -3,7 +3,6 @@
 use crate::geo::LatLon;
 use crate::postcode::Postcode;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum CentreError {
@@ -273,27 +272,8 @@ pub struct Centre {
     pub wheelchair_access: bool,
 }
 
-macro_rules! string_newtype_conversions {
-    ($($t:ty),*) => {$(
-        impl TryFrom<String> for $t {
-            type Error = CentreError;
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                Self::parse(&value)
-            }
-        }
-        impl From<$t> for String {
-            fn from(value: $t) -> Self {
-                value.0
-            }
-        }
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-    )*};
-}
-string_newtype_conversions!(CentreName, Slug);
+crate::string_newtype!(CentreName, CentreError, display);
+crate::string_newtype!(Slug, CentreError, display);
 
 #[cfg(test)]
 mod tests {

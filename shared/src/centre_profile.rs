@@ -255,18 +255,7 @@ impl ProfileText {
     }
 }
 
-impl TryFrom<String> for ProfileText {
-    type Error = ProfileError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<ProfileText> for String {
-    fn from(value: ProfileText) -> Self {
-        value.0
-    }
-}
+crate::string_newtype!(ProfileText, ProfileError);
 
 /// Everything a centre's public page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

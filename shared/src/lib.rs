@@ -4,6 +4,35 @@
 //! (wasm, for instant feedback) and on the server (the authority). Types can only be built valid:
 //! use `parse` / `TryFrom`, and invalid values cannot be deserialised either.
 
+/// For a newtype over `String` that is built only by `parse`: `TryFrom<String>` (so serde can
+/// deserialise only valid values), `From<T> for String`, and with `display` a `Display` that writes
+/// the inner text.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! string_newtype {
+    ($t:ty, $err:ty) => {
+        impl TryFrom<String> for $t {
+            type Error = $err;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(&value)
+            }
+        }
+        impl From<$t> for String {
+            fn from(value: $t) -> Self {
+                value.0
+            }
+        }
+    };
+    ($t:ty, $err:ty, display) => {
+        $crate::string_newtype!($t, $err);
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
 pub mod centre;
 pub mod centre_profile;
 pub mod geo;

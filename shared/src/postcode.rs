@@ -5,7 +5,6 @@
 //! digit and two letters. Input is forgiving about case and spaces, output is always `NG1 5FW`.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Longest input we read, spaces included; anything longer is certainly not a postcode.
 pub const MAX_INPUT_LEN: usize = 32;
@@ -123,43 +122,9 @@ fn is_inward(b: &[u8]) -> bool {
     matches!(b, [d, x, y] if d.is_ascii_digit() && INWARD_LETTERS.contains(x) && INWARD_LETTERS.contains(y))
 }
 
-impl fmt::Display for Postcode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+crate::string_newtype!(Postcode, PostcodeError, display);
 
-impl fmt::Display for PostcodeDistrict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for Postcode {
-    type Error = PostcodeError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<Postcode> for String {
-    fn from(value: Postcode) -> Self {
-        value.0
-    }
-}
-
-impl TryFrom<String> for PostcodeDistrict {
-    type Error = PostcodeError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<PostcodeDistrict> for String {
-    fn from(value: PostcodeDistrict) -> Self {
-        value.0
-    }
-}
+crate::string_newtype!(PostcodeDistrict, PostcodeError, display);
 
 #[cfg(test)]
 mod tests {

@@ -8,9 +8,7 @@ use leptos_meta::Title;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    crate::error::set_status(http::StatusCode::NOT_FOUND);
     let m = use_messages();
     view! {
         <Title text=m.not_found_title />
@@ -25,12 +23,10 @@ pub fn NotFoundPage() -> impl IntoView {
 pub fn ErrorMessage(error: AppError) -> impl IntoView {
     let m = use_messages();
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(match error {
-            AppError::NotFound => http::StatusCode::NOT_FOUND,
-            _ => http::StatusCode::SERVICE_UNAVAILABLE,
-        });
-    }
+    crate::error::set_status(match error {
+        AppError::NotFound => http::StatusCode::NOT_FOUND,
+        _ => http::StatusCode::SERVICE_UNAVAILABLE,
+    });
     let detail = match error {
         AppError::Unavailable | AppError::Transport(_) => m.error_unavailable,
         AppError::NotFound => m.not_found_body,

@@ -26,7 +26,7 @@ pub async fn search_centres(params: SearchParams) -> Result<SearchOutcome, AppEr
     let search = match CentreSearch::parse(&params) {
         Ok(search) => search,
         Err(errors) => {
-            set_status(http::StatusCode::BAD_REQUEST);
+            crate::error::set_status(http::StatusCode::BAD_REQUEST);
             return Ok(SearchOutcome::Invalid(errors));
         }
     };
@@ -40,13 +40,6 @@ pub async fn search_centres(params: SearchParams) -> Result<SearchOutcome, AppEr
     };
     let centres = ports.centres.all_centres().await?;
     Ok(SearchOutcome::Found(search.run(&centres, origin)))
-}
-
-#[cfg(feature = "ssr")]
-fn set_status(status: http::StatusCode) {
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(status);
-    }
 }
 
 fn params_from_query(query: &leptos_router::params::ParamsMap) -> SearchParams {
@@ -75,7 +68,7 @@ pub fn FindCentrePage() -> impl IntoView {
             match CentreSearch::parse(&params) {
                 Err(errors) => {
                     #[cfg(feature = "ssr")]
-                    set_status(http::StatusCode::BAD_REQUEST);
+                    crate::error::set_status(http::StatusCode::BAD_REQUEST);
                     Ok(SearchOutcome::Invalid(errors))
                 }
                 Ok(_) => search_centres(params).await,
@@ -255,7 +248,6 @@ fn TextField(
                 spellcheck="false"
                 autocomplete=autocomplete
                 aria-describedby=described_by
-                maxlength="200"
                 value=value
             />
         </div>

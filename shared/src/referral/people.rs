@@ -57,18 +57,7 @@ impl PersonName {
     }
 }
 
-impl TryFrom<String> for PersonName {
-    type Error = PersonError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<PersonName> for String {
-    fn from(value: PersonName) -> Self {
-        value.0
-    }
-}
+crate::string_newtype!(PersonName, PersonError);
 
 /// A date of birth from the GOV.UK three-field date input, checked against `today`.
 ///
@@ -171,18 +160,7 @@ impl PhoneNumber {
     }
 }
 
-impl TryFrom<String> for PhoneNumber {
-    type Error = PersonError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<PhoneNumber> for String {
-    fn from(value: PhoneNumber) -> Self {
-        value.0
-    }
-}
+crate::string_newtype!(PhoneNumber, PersonError);
 
 /// An email address in a plausible shape (delivery proves the rest).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -213,18 +191,7 @@ impl EmailAddress {
     }
 }
 
-impl TryFrom<String> for EmailAddress {
-    type Error = PersonError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<EmailAddress> for String {
-    fn from(value: EmailAddress) -> Self {
-        value.0
-    }
-}
+crate::string_newtype!(EmailAddress, PersonError);
 
 /// How an adult can be contacted safely, and whether messages may be left.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -68,24 +68,7 @@ impl ReferralReference {
     }
 }
 
-impl fmt::Display for ReferralReference {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for ReferralReference {
-    type Error = IdError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<ReferralReference> for String {
-    fn from(value: ReferralReference) -> Self {
-        value.0
-    }
-}
+crate::string_newtype!(ReferralReference, IdError, display);
 
 /// The secret code that, with the reference, resumes a draft, checks a status or answers an
 /// invitation: 12 characters (30¹² ≈ 5.3 × 10¹⁷ values), shown once as `7K3Q-9PXD-4MHR`.
