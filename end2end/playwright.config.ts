@@ -4,6 +4,36 @@ import { defineConfig, devices } from "@playwright/test";
 // with a throw-away SQLite database filled with demo data (E2E_DATA_DIR is set by scripts/test).
 const port = process.env.E2E_PORT ?? "3100";
 const baseURL = `http://127.0.0.1:${port}`;
+// With E2E_POSTGRES_URL (scripts/test sets it), a second server on PostgreSQL runs the staff
+// suites again: sign-in, administration, the centre workspace.
+const postgresURL = process.env.E2E_POSTGRES_URL;
+const pgPort = String(Number(port) + 1);
+const pgBaseURL = `http://127.0.0.1:${pgPort}`;
+
+function server(listen: string, url: string, dataDir: string, databaseUrl?: string) {
+  return {
+    command: `${process.env.E2E_SERVER_BIN ?? "target/release/server"} serve --demo`,
+    cwd: "..",
+    url: `${url}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe" as const,
+    env: {
+      NACCC_ADDR: listen,
+      NACCC_DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      LEPTOS_SITE_ROOT: "target/site",
+      LEPTOS_OUTPUT_NAME: "naccc-hub",
+      RUST_LOG: "warn",
+      // Every test browser calls from 127.0.0.1: the per-address limit (tested in the server's
+      // own tests) would otherwise count the whole parallel suite as one person.
+      NACCC_PUBLIC_CALLS_PER_MINUTE: "100000",
+      NACCC_PUBLIC_URL: url,
+    },
+  };
+}
+
+const dataDir = process.env.E2E_DATA_DIR ?? "target/e2e-data";
 
 export default defineConfig({
   testDir: "./tests",
@@ -31,20 +61,20 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: `${process.env.E2E_SERVER_BIN ?? "target/release/server"} serve --demo`,
-    cwd: "..",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    env: {
-      NACCC_ADDR: `127.0.0.1:${port}`,
-      NACCC_DATA_DIR: process.env.E2E_DATA_DIR ?? "target/e2e-data",
-      LEPTOS_SITE_ROOT: "target/site",
-      LEPTOS_OUTPUT_NAME: "naccc-hub",
-      RUST_LOG: "warn",
-    },
-  },
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    ...(postgresURL
+      ? [
+          {
+            name: "chromium-postgres",
+            testMatch: /(sign-in|administration|workspace)\.spec\.ts/,
+            use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: pgBaseURL },
+          },
+        ]
+      : []),
+  ],
+  webServer: [
+    server(`127.0.0.1:${port}`, baseURL, dataDir),
+    ...(postgresURL ? [server(`127.0.0.1:${pgPort}`, pgBaseURL, `${dataDir}-postgres`, postgresURL)] : []),
+  ],
 });

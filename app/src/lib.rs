@@ -5,12 +5,16 @@
 
 #![recursion_limit = "256"]
 
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod components;
 pub mod error;
 pub mod messages;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ports;
+#[cfg(feature = "ssr")]
+pub mod request;
 
 use components::layout::Layout;
 use leptos::prelude::*;
@@ -20,6 +24,9 @@ use leptos_router::{
     components::{Route, Router, Routes},
 };
 use messages::{Locale, use_messages};
+use pages::admin;
+use pages::refer::{check, children, codes, join, sent, start, step, tasks};
+use pages::staff::{Area, StaffHomePage};
 use pages::{centre::CentrePage, error::NotFoundPage, find_centre::FindCentrePage, home::HomePage};
 
 /// The HTML document around the app; rendered only on the server.
@@ -87,6 +94,63 @@ pub fn App() -> impl IntoView {
                         view=CentrePage
                         ssr=SsrMode::Async
                     />
+                    // Staff sign-in and the signed-in areas.
+                    <Route path=StaticSegment("login") view=pages::login::LoginPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("login"), StaticSegment("code")) view=pages::login::CodePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("login"), StaticSegment("enrol")) view=pages::login::EnrolPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("login"), StaticSegment("recovery-codes"))
+                        view=pages::login::RecoveryCodesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=(StaticSegment("login"), StaticSegment("forgot")) view=pages::password::ForgotPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("login"), StaticSegment("forgot"), StaticSegment("sent")) view=pages::password::ResetSentPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("login"), StaticSegment("password")) view=pages::password::PasswordPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("logout") view=pages::password::LogoutPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("centre") view=|| view! { <StaffHomePage area=Area::Centre /> } ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("centre"), StaticSegment("referrals")) view=pages::workspace::inbox::InboxPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("centre"), StaticSegment("referrals"), ParamSegment("reference")) view=pages::workspace::case::CasePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("admin") view=|| view! { <StaffHomePage area=Area::Admin /> } ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("users")) view=admin::users::UsersPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("users"), StaticSegment("invite")) view=admin::users::InvitePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("users"), ParamSegment("id")) view=admin::account::AccountPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=admin::audit::AuditPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("subject-access")) view=admin::subject_access::SubjectAccessPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("outbox")) view=admin::outbox::OutboxPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("assess") view=|| view! { <StaffHomePage area=Area::Assess /> } ssr=SsrMode::Async />
+                    <Route path=StaticSegment("board") view=|| view! { <StaffHomePage area=Area::Board /> } ssr=SsrMode::Async />
+                    // The Safe Referral wizard: fixed pages first, then the question pages by slug.
+                    <Route path=StaticSegment("refer") view=start::StartPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("refer"), StaticSegment("tasks")) view=tasks::TasksPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("refer"), StaticSegment("check")) view=check::CheckPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("refer"), StaticSegment("supervised")) view=check::SupervisedPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("refer"), StaticSegment("saved")) view=codes::SavedPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("refer"), StaticSegment("sent")) view=sent::SentPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("refer"), StaticSegment("resume")) view=codes::ResumePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("refer"), StaticSegment("status")) view=codes::StatusPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("refer"), StaticSegment("join")) view=codes::JoinStartPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("refer"), StaticSegment("children")) view=children::ChildrenPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("refer"), StaticSegment("children"), ParamSegment("n"))
+                        view=children::ChildPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("refer"), StaticSegment("join"), StaticSegment("check"))
+                        view=join::JoinCheckPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("refer"), StaticSegment("join"), StaticSegment("sent"))
+                        view=join::JoinSentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("refer"), StaticSegment("join"), ParamSegment("step"))
+                        view=join::JoinStepPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=(StaticSegment("refer"), ParamSegment("step")) view=step::StepPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -42,7 +42,10 @@ export async function withoutAppScripts(page: Page) {
 export function trackCspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+    // With the page's address, so a failure says which response lacked the page's policy.
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) {
+      violations.push(`${page.url()} (${message.location().url}): ${message.text()}`);
+    }
   });
   return violations;
 }

@@ -29,6 +29,17 @@ test.describe("server-rendered HTML alone (app scripts removed) passes axe-core"
     "/find-a-centre?postcode=AA99+9AA",
     "/centres/nottingham-child-contact-centre",
     "/no-such-page",
+    "/refer",
+    "/refer?centre=bedford-family-contact-centre",
+    "/refer/resume",
+    "/refer/status",
+    "/refer/join",
+    "/refer/tasks",
+    "/login",
+    "/login/forgot",
+    "/login/forgot/sent",
+    "/login/password?token=no-such-link",
+    "/logout",
   ]) {
     test(path, async ({ page }) => {
       await withoutAppScripts(page);

@@ -6,6 +6,8 @@ const publicPages = [
   { path: "/find-a-centre", heading: "Find a child contact centre", status: 200 },
   { path: "/centres/nottingham-child-contact-centre", heading: "Nottingham Child Contact Centre", status: 200 },
   { path: "/no-such-page", heading: "Page not found", status: 404 },
+  { path: "/refer", heading: "Make a Safe Referral", status: 200 },
+  { path: "/refer/status", heading: "Check the progress of a referral", status: 200 },
 ];
 
 for (const { path, heading, status } of publicPages) {

@@ -45,6 +45,28 @@ pub struct ServeArgs {
     /// `<data-dir>/keys/data.key` is used (demo mode creates it, mode 0600).
     #[arg(long, env = "NACCC_DATA_KEY", hide_env_values = true)]
     pub data_key: Option<SecretString>,
+    /// How many reverse proxies in front of the server add the client's address to
+    /// `X-Forwarded-For` (0: none, and the header is ignored, since anyone can write it).
+    #[arg(long, env = "NACCC_TRUSTED_PROXIES", default_value_t = 0)]
+    pub trusted_proxies: usize,
+    /// Calls to the public server functions (referral wizard, sign-in) allowed per client
+    /// address per minute (a burst of half as many at once).
+    #[arg(long, env = "NACCC_PUBLIC_CALLS_PER_MINUTE", default_value_t = crate::edge::PUBLIC_CALLS_PER_MINUTE)]
+    pub public_calls_per_minute: u32,
+    /// Where people reach the site, for links in emails (like `https://hub.naccc.org.uk`);
+    /// defaults to `http://<listening address>`.
+    #[arg(long, env = "NACCC_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Where mail goes: `smtp://host:port`, `smtp://user:pass@host:587?tls=required` (STARTTLS)
+    /// or `smtps://user:pass@host`. Without it mail stays in the outbox (see `/admin/outbox`).
+    #[arg(long, env = "NACCC_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<SecretString>,
+    /// Days after a case closes before its personal data is erased (what statistics need stays).
+    #[arg(long, env = "NACCC_RETENTION_DAYS", default_value_t = crate::retention::DEFAULT_RETENTION_DAYS)]
+    pub retention_days: u32,
+    /// Who mail is from.
+    #[arg(long, env = "NACCC_MAIL_FROM", default_value = "NACCC Contact Hub <no-reply@naccc.org.uk>")]
+    pub mail_from: String,
 }
 
 /// A secret from the command line or environment; `Debug` never shows it.

@@ -1,17 +1,30 @@
 //! The axum router: Leptos pages and server functions, `/healthz`, static files, request tracing.
 
-use crate::store::Store;
-use app::{App, ports::Ports, shell};
+use crate::store::{SessionStore, Store};
+use app::{
+    App,
+    ports::{Clock, Ports},
+    shell,
+};
 use axum::{
     Router,
     extract::{FromRef, State},
     http::StatusCode,
-    routing::get,
+    response::IntoResponse,
+    routing::{get, post},
 };
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::sync::Arc;
 use tower_http::trace::TraceLayer;
+use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
+
+/// The session cookie: `__Host-` (Secure, path `/`, no domain), HttpOnly, same-site only.
+pub const SESSION_COOKIE: &str = "__Host-naccc-session";
+
+/// A public session (an open referral draft) ends after this long without a request; the draft
+/// itself stays for 30 days and reopens with its reference and code.
+const PUBLIC_SESSION_IDLE: time::Duration = time::Duration::hours(2);
 
 /// Everything a handler may need.
 #[derive(Clone)]
@@ -20,6 +33,17 @@ pub struct AppState {
     pub store: Store,
     /// Seals and opens sensitive referral fields (used by the referral wizard).
     pub cipher: crate::crypto::FieldCipher,
+    pub clock: Arc<dyn Clock>,
+    pub sessions: SessionStore,
+    /// How long sign-in waits before answering an account with recent failures
+    /// (`accounts::back_off`; tests of other behaviour wait for nothing).
+    pub back_off: fn(i64) -> std::time::Duration,
+    /// Where the site is reached from outside, for links in emails.
+    pub public_url: Arc<str>,
+    /// News of changed cases, for live inboxes (across instances on PostgreSQL).
+    pub changes: crate::live::CaseChanges,
+    /// The client's address and the public rate limit.
+    pub edge: crate::edge::Edge,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -29,30 +53,106 @@ impl FromRef<AppState> for LeptosOptions {
 }
 
 /// The ports `app` needs, implemented by the store.
-fn ports(store: &Store) -> Ports {
-    Ports { centres: Arc::new(store.clone()), postcodes: Arc::new(crate::postcodes::PostcodeTable) }
+pub(crate) fn ports(state: &AppState) -> Ports {
+    let referrals = crate::referrals::ReferralService {
+        store: state.store.clone(),
+        cipher: state.cipher.clone(),
+        clock: state.clock.clone(),
+        changes: state.changes.clone(),
+    };
+    let cases = crate::cases::CaseService {
+        store: state.store.clone(),
+        cipher: state.cipher.clone(),
+        clock: state.clock.clone(),
+        changes: state.changes.clone(),
+        public_url: state.public_url.clone(),
+    };
+    let accounts = crate::accounts::AccountService {
+        store: state.store.clone(),
+        cipher: state.cipher.clone(),
+        clock: state.clock.clone(),
+        back_off: state.back_off,
+        public_url: state.public_url.clone(),
+    };
+    Ports {
+        centres: Arc::new(state.store.clone()),
+        postcodes: Arc::new(crate::postcodes::PostcodeTable),
+        referrals: Arc::new(referrals),
+        administration: Arc::new(accounts.clone()),
+        cases: Arc::new(cases),
+        accounts: Arc::new(accounts),
+        clock: state.clock.clone(),
+    }
 }
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    let ports = ports(&state.store);
+    let ports = ports(&state);
+    let sessions = SessionManagerLayer::new(state.sessions.clone())
+        .with_name(SESSION_COOKIE)
+        .with_secure(true)
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(PUBLIC_SESSION_IDLE));
     let provide = move || {
         provide_context(ports.clone());
         leptos::nonce::provide_nonce();
     };
     let router = Router::new()
         .route("/healthz", get(healthz))
+        .route("/exit", post(exit_this_page))
+        .route("/centre/referrals/events", get(crate::live::inbox_events))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(provide, shell))
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(unreadable_arguments_are_bad_requests))
+        .layer(axum::middleware::from_fn_with_state(state.edge.clone(), crate::edge::identify_and_limit))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             // Method and path only: query strings may carry postcodes or reference codes.
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
         }))
         .with_state(state);
     crate::security::harden(router)
+}
+
+/// "Exit this page" (sent by the browser as it leaves): ends the session on the server, so an open
+/// referral draft cannot be reopened from this browser without its code.
+async fn exit_this_page(session: Session) -> StatusCode {
+    match session.flush().await {
+        Ok(()) => StatusCode::NO_CONTENT,
+        Err(error) => {
+            tracing::warn!(%error, "could not end the session on exit");
+            StatusCode::SERVICE_UNAVAILABLE
+        }
+    }
+}
+
+/// A server function whose arguments cannot be read (a crafted request: wrong shapes, bad
+/// encoding) is the client's fault: 400, not the 500 the framework gives it.
+async fn unreadable_arguments_are_bad_requests(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let is_server_fn = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    let unreadable = [r#"{"Transport":{"Args""#, r#"{"Transport":{"Deserialization""#, r#"{"Transport":{"MissingArg""#]
+        .iter()
+        .any(|prefix| bytes.starts_with(prefix.as_bytes()));
+    if unreadable {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// 200 when the database answers, 503 when it does not (load balancers take the node out).

@@ -43,15 +43,27 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
     let key_source = if args.data_key.is_some() { "NACCC_DATA_KEY".to_owned() } else { key_file.display().to_string() };
     let cipher = FieldCipher::load(args.data_key.as_ref().map(|k| k.expose()), &key_file, args.demo)
         .with_context(|| format!("loading the data key ({key_source})"))?;
+    let clock: std::sync::Arc<dyn app::ports::Clock> = std::sync::Arc::new(server::clock::SystemClock);
+    let mut demo_logins = Vec::new();
     if args.demo {
         let centres = seed::seed_demo_data(&store).await?;
         tracing::info!(centres, "demo data loaded");
+        let accounts = server::accounts::AccountService {
+            store: store.clone(),
+            cipher: cipher.clone(),
+            clock: clock.clone(),
+            back_off: server::accounts::back_off,
+            public_url: "".into(),
+        };
+        let centre = seed::demo_staff_centre().context("no demo centre takes online referrals")?;
+        demo_logins = server::accounts::seed_demo_users(&accounts, &centre).await?;
     }
     let mut leptos_options = get_configuration(None)?.leptos_options;
     if let Some(addr) = args.addr {
         leptos_options.site_addr = addr;
     }
     let addr = leptos_options.site_addr;
+    let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
 
     // The configuration, without secrets.
     let centres = store.count_centres().await?;
@@ -61,16 +73,66 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
     println!("  site root: {}", leptos_options.site_root);
     println!("  data key:  {key_source}");
     println!("  demo mode: {}", if args.demo { "on" } else { "off" });
+    println!(
+        "  mail:      {}",
+        if args.smtp_url.is_some() { "sent by SMTP" } else { "kept in the outbox (/admin/outbox)" }
+    );
     if args.demo {
-        println!("  demo logins: none yet (staff accounts arrive with the accounts issue)");
+        println!("  demo logins (demo mode only; every account has the same password and authenticator key):");
+        for (role, email) in &demo_logins {
+            println!("    {:<22} {email}", role.label());
+        }
+        println!("    password:          {}", server::accounts::DEMO_PASSWORD);
+        println!(
+            "    authenticator key: {} (add it to an authenticator app, or: oathtool --totp -b {})",
+            server::accounts::DEMO_TOTP_SECRET_BASE32,
+            server::accounts::DEMO_TOTP_SECRET_BASE32
+        );
     }
-    println!("  listening: http://{addr}");
+    println!("  listening: http://{addr} (links in emails: {public_url})");
 
-    let app = router(AppState { leptos_options, store: store.clone(), cipher });
-    let purge = jobs::spawn_draft_purge(store.clone());
+    let sessions = store.session_store()?;
+    let changes = server::live::CaseChanges::new(store.clone());
+    let case_listener = changes.spawn_listener();
+    let edge = server::edge::Edge::new(args.trusted_proxies, server::edge::public_quota(args.public_calls_per_minute));
+    let app = router(AppState {
+        leptos_options,
+        store: store.clone(),
+        cipher,
+        clock: clock.clone(),
+        sessions: sessions.clone(),
+        back_off: server::accounts::back_off,
+        edge: edge.clone(),
+        public_url: public_url.as_str().into(),
+        changes,
+    });
+    let purge = jobs::spawn_draft_purge(store.clone(), clock.clone());
+    let session_purge = jobs::spawn_session_purge(sessions);
+    let forget_idle = jobs::spawn_rate_limit_upkeep(edge);
+    let retention = server::retention::spawn_retention(store.clone(), clock.clone(), args.retention_days);
+    let mail = match &args.smtp_url {
+        Some(url) => {
+            let from: lettre::message::Mailbox =
+                args.mail_from.parse().with_context(|| format!("NACCC_MAIL_FROM {:?}", args.mail_from))?;
+            let transport = server::mail::transport(url.expose())?;
+            Some(server::mail::spawn_delivery(store.clone(), transport, from, clock.clone()))
+        }
+        None => None,
+    };
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
-    axum::serve(listener, app.into_make_service()).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     purge.abort();
+    session_purge.abort();
+    forget_idle.abort();
+    retention.abort();
+    if let Some(mail) = mail {
+        mail.abort();
+    }
+    if let Some(listener) = case_listener {
+        listener.abort();
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())

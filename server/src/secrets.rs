@@ -17,6 +17,12 @@ pub fn new_access_code() -> AccessCode {
     AccessCode::from_indices(std::array::from_fn(|_| rng.random_range(0..ALPHABET.len())))
 }
 
+/// A random token (128 bits, hex) for one-off keys such as a submit form's idempotency key.
+pub fn new_token() -> String {
+    let bytes: [u8; 16] = rand::rng().random();
+    hex::encode(bytes)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum SecretError {
     #[error("the hashing task failed")]

@@ -10,18 +10,10 @@ use axum::{
 };
 use common::TestDb;
 use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
-use server::{
-    http::{AppState, router},
-    seed,
-};
+use server::seed;
 use tower::ServiceExt;
 
-fn app(db: &TestDb) -> Router {
-    let leptos_options = LeptosOptions::builder().output_name("naccc-hub").site_root("target/site").build();
-    let cipher = server::crypto::FieldCipher::from_hex(&"ab".repeat(32)).unwrap();
-    router(AppState { leptos_options, store: db.store.clone(), cipher })
-}
+use common::web::app;
 
 async fn send(app: Router, request: Request<Body>) -> (StatusCode, String) {
     let (status, _, body) = send_full(app, request).await;
@@ -33,14 +25,14 @@ async fn get(app: Router, path: &str) -> (StatusCode, String) {
 }
 
 async fn healthz_is_ok_while_the_database_answers(db: &TestDb) {
-    assert_eq!(get(app(db), "/healthz").await, (StatusCode::OK, "ok".into()));
+    assert_eq!(get(app(db).await, "/healthz").await, (StatusCode::OK, "ok".into()));
     db.store.close().await;
-    let (status, _) = get(app(db), "/healthz").await;
+    let (status, _) = get(app(db).await, "/healthz").await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
 }
 
 async fn home_page_has_the_shell(db: &TestDb) {
-    let (status, html) = get(app(db), "/").await;
+    let (status, html) = get(app(db).await, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r##"<a href="#main-content" rel="external" class="skip-link">Skip to main content</a>"##));
     assert!(html.contains("NACCC Contact Hub"));
@@ -52,7 +44,7 @@ async fn home_page_has_the_shell(db: &TestDb) {
 
 async fn find_a_centre_lists_every_centre_server_side(db: &TestDb) {
     seed::seed_demo_data(&db.store).await.unwrap();
-    let (status, html) = get(app(db), "/find-a-centre").await;
+    let (status, html) = get(app(db).await, "/find-a-centre").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("342 centres"), "count shown in the server-rendered page");
     assert_eq!(html.matches(r#"<li class="result">"#).count(), 20, "first page of 20");
@@ -61,7 +53,7 @@ async fn find_a_centre_lists_every_centre_server_side(db: &TestDb) {
 }
 
 async fn find_a_centre_with_no_centres_says_so(db: &TestDb) {
-    let (status, html) = get(app(db), "/find-a-centre").await;
+    let (status, html) = get(app(db).await, "/find-a-centre").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("0 centres"));
     assert!(html.contains("No centres match your search"));
@@ -84,7 +76,7 @@ fn distances(html: &str) -> Vec<f64> {
 
 async fn a_postcode_search_puts_the_nearest_centres_first(db: &TestDb) {
     seed::seed_demo_data(&db.store).await.unwrap();
-    let (status, html) = get(app(db), "/find-a-centre?postcode=ng1+5fw").await;
+    let (status, html) = get(app(db).await, "/find-a-centre?postcode=ng1+5fw").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("nearest to NG1 5FW first"));
     let names = result_names(&html);
@@ -100,28 +92,29 @@ async fn a_postcode_search_puts_the_nearest_centres_first(db: &TestDb) {
 
 async fn filters_narrow_the_results(db: &TestDb) {
     seed::seed_demo_data(&db.store).await.unwrap();
-    let (_, html) = get(app(db), "/find-a-centre?service=supervised").await;
+    let (_, html) = get(app(db).await, "/find-a-centre?service=supervised").await;
     assert!(html.contains("160 centres"), "23 supervised + 137 both");
-    let (_, html) = get(app(db), "/find-a-centre?online=yes").await;
+    let (_, html) = get(app(db).await, "/find-a-centre?online=yes").await;
     assert!(html.contains("62 centres"));
-    let (_, html) = get(app(db), "/find-a-centre?q=belfast").await;
+    let (_, html) = get(app(db).await, "/find-a-centre?q=belfast").await;
     assert!(result_names(&html).iter().all(|n| n.to_lowercase().contains("belfast")));
     assert!(!result_names(&html).is_empty());
 }
 
 async fn unknown_filter_values_are_ignored_never_a_500(db: &TestDb) {
     seed::seed_demo_data(&db.store).await.unwrap();
-    let (status, html) = get(app(db), "/find-a-centre?service=both&online=perhaps&day=funday&access=x&page=-1").await;
+    let (status, html) =
+        get(app(db).await, "/find-a-centre?service=both&online=perhaps&day=funday&access=x&page=-1").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("342 centres"));
-    let (status, html) = get(app(db), "/find-a-centre?page=999").await;
+    let (status, html) = get(app(db).await, "/find-a-centre?page=999").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Page 18 of 18"));
 }
 
 async fn an_invalid_postcode_is_explained_and_kept(db: &TestDb) {
     seed::seed_demo_data(&db.store).await.unwrap();
-    let (status, html) = get(app(db), "/find-a-centre?postcode=NOT+A+POSTCODE").await;
+    let (status, html) = get(app(db).await, "/find-a-centre?postcode=NOT+A+POSTCODE").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(html.contains("There is a problem"));
     assert!(html.contains(r##"<a href="#postcode" rel="external">Enter a real postcode, like NG1 5FW</a>"##));
@@ -131,7 +124,7 @@ async fn an_invalid_postcode_is_explained_and_kept(db: &TestDb) {
 
 async fn an_unknown_district_offers_a_name_search(db: &TestDb) {
     seed::seed_demo_data(&db.store).await.unwrap();
-    let (status, html) = get(app(db), "/find-a-centre?postcode=AA99+9AA").await;
+    let (status, html) = get(app(db).await, "/find-a-centre?postcode=AA99+9AA").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("We could not find that postcode"));
     assert!(html.contains("Search by town or centre name"));
@@ -139,7 +132,7 @@ async fn an_unknown_district_offers_a_name_search(db: &TestDb) {
 
 async fn very_long_input_is_rejected_politely(db: &TestDb) {
     let long = "A".repeat(5000);
-    let (status, html) = get(app(db), &format!("/find-a-centre?postcode={long}&q={long}")).await;
+    let (status, html) = get(app(db).await, &format!("/find-a-centre?postcode={long}&q={long}")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(html.contains("Postcode must be 8 characters or fewer"));
     assert!(html.contains("Town or centre name must be 100 characters or fewer"));
@@ -151,7 +144,7 @@ async fn the_search_server_function_answers_json(db: &TestDb) {
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from("params[postcode]=BT1+1AA&params[service]=supervised"))
         .unwrap();
-    let (status, body) = send(app(db), request).await;
+    let (status, body) = send(app(db).await, request).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let value: serde_json::Value = serde_json_from(&body);
     let hits = value["Found"]["hits"].as_array().expect("results");
@@ -165,7 +158,7 @@ async fn a_centre_page_shows_everything_about_the_centre(db: &TestDb) {
         .into_iter()
         .find(|p| p.centre.accepts_online_referrals && p.accreditation.last_accredited.is_some())
         .unwrap();
-    let (status, html) = get(app(db), &format!("/centres/{}", profile.centre.slug)).await;
+    let (status, html) = get(app(db).await, &format!("/centres/{}", profile.centre.slug)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(&profile.centre.name.to_string().replace('\'', "&#x27;")));
     assert!(html.contains(profile.centre.postcode.as_str()));
@@ -188,14 +181,14 @@ async fn a_centre_page_shows_everything_about_the_centre(db: &TestDb) {
 
 async fn an_unknown_centre_is_a_404(db: &TestDb) {
     for path in ["/centres/no-such-centre", "/centres/NOT%20A%20SLUG", &format!("/centres/{}", "a".repeat(3000))] {
-        let (status, html) = get(app(db), path).await;
+        let (status, html) = get(app(db).await, path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert!(html.contains("Page not found"));
     }
 }
 
 async fn unknown_pages_are_404_with_a_way_home(db: &TestDb) {
-    let (status, html) = get(app(db), "/no-such-page").await;
+    let (status, html) = get(app(db).await, "/no-such-page").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("Page not found"));
     assert!(html.contains(r#"<a href="/">Go to the home page</a>"#));
@@ -203,7 +196,7 @@ async fn unknown_pages_are_404_with_a_way_home(db: &TestDb) {
 
 async fn a_database_outage_is_a_plain_503_not_a_crash(db: &TestDb) {
     db.store.close().await;
-    let (status, html) = get(app(db), "/find-a-centre").await;
+    let (status, html) = get(app(db).await, "/find-a-centre").await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(html.contains("Sorry, there is a problem with the service"));
     assert!(!html.to_lowercase().contains("sqlx"), "no internal detail leaks to the page");
@@ -222,7 +215,7 @@ fn nonce_of(csp: &str) -> String {
 }
 
 async fn every_response_carries_the_security_headers(db: &TestDb) {
-    let (status, headers, html) = send_full(app(db), Request::get("/").body(Body::empty()).unwrap()).await;
+    let (status, headers, html) = send_full(app(db).await, Request::get("/").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::OK);
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
     for directive in ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "'wasm-unsafe-eval'"] {
@@ -235,23 +228,23 @@ async fn every_response_carries_the_security_headers(db: &TestDb) {
     assert_eq!(headers[header::REFERRER_POLICY], "no-referrer");
     assert!(headers[header::STRICT_TRANSPORT_SECURITY].to_str().unwrap().starts_with("max-age="));
 
-    let (_, again, _) = send_full(app(db), Request::get("/").body(Body::empty()).unwrap()).await;
+    let (_, again, _) = send_full(app(db).await, Request::get("/").body(Body::empty()).unwrap()).await;
     assert_ne!(nonce_of(again[header::CONTENT_SECURITY_POLICY].to_str().unwrap()), nonce, "a fresh nonce each time");
 
-    let (_, health, _) = send_full(app(db), Request::get("/healthz").body(Body::empty()).unwrap()).await;
+    let (_, health, _) = send_full(app(db).await, Request::get("/healthz").body(Body::empty()).unwrap()).await;
     assert!(health[header::CONTENT_SECURITY_POLICY].to_str().unwrap().starts_with("default-src 'none'"));
     assert_eq!(health[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
 }
 
 async fn pages_are_compressed_for_browsers_that_accept_it(db: &TestDb) {
     let request = Request::get("/").header(header::ACCEPT_ENCODING, "gzip, deflate, br").body(Body::empty()).unwrap();
-    let (status, headers, _) = send_full(app(db), request).await;
+    let (status, headers, _) = send_full(app(db).await, request).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CONTENT_ENCODING], "br");
     let request = Request::get("/").header(header::ACCEPT_ENCODING, "gzip").body(Body::empty()).unwrap();
-    let (_, headers, _) = send_full(app(db), request).await;
+    let (_, headers, _) = send_full(app(db).await, request).await;
     assert_eq!(headers[header::CONTENT_ENCODING], "gzip");
-    let (_, headers, html) = send_full(app(db), Request::get("/").body(Body::empty()).unwrap()).await;
+    let (_, headers, html) = send_full(app(db).await, Request::get("/").body(Body::empty()).unwrap()).await;
     assert!(headers.get(header::CONTENT_ENCODING).is_none());
     assert!(html.contains("NACCC Contact Hub"));
 }
@@ -263,7 +256,7 @@ async fn oversized_request_bodies_are_refused(db: &TestDb) {
         .header(header::CONTENT_LENGTH, body.len())
         .body(Body::from(body))
         .unwrap();
-    let (status, _) = send(app(db), request).await;
+    let (status, _) = send(app(db).await, request).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
@@ -278,15 +271,15 @@ fn search_post(headers: &[(&str, &str)]) -> Request<Body> {
 }
 
 async fn cross_site_posts_are_refused(db: &TestDb) {
-    let (status, _) = send(app(db), search_post(&[("sec-fetch-site", "cross-site")])).await;
+    let (status, _) = send(app(db).await, search_post(&[("sec-fetch-site", "cross-site")])).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "a form on another site posting here");
-    let (status, _) = send(app(db), search_post(&[("origin", "https://evil.example")])).await;
+    let (status, _) = send(app(db).await, search_post(&[("origin", "https://evil.example")])).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "an old browser with a foreign Origin");
-    let (status, _) = send(app(db), search_post(&[("sec-fetch-site", "same-origin")])).await;
+    let (status, _) = send(app(db).await, search_post(&[("sec-fetch-site", "same-origin")])).await;
     assert_eq!(status, StatusCode::OK, "our own pages may post");
-    let (status, _) = send(app(db), search_post(&[("origin", "http://127.0.0.1:3000")])).await;
+    let (status, _) = send(app(db).await, search_post(&[("origin", "http://127.0.0.1:3000")])).await;
     assert_eq!(status, StatusCode::OK, "same Origin as Host");
-    let (status, _) = get(app(db), "/find-a-centre?postcode=NG1").await;
+    let (status, _) = get(app(db).await, "/find-a-centre?postcode=NG1").await;
     assert_eq!(status, StatusCode::OK, "GET is never refused");
 }
 

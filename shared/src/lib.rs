@@ -33,6 +33,7 @@ macro_rules! string_newtype {
     };
 }
 
+pub mod account;
 pub mod centre;
 pub mod centre_profile;
 pub mod geo;
@@ -41,6 +42,7 @@ pub mod quarter;
 pub mod referral;
 pub mod referral_source;
 pub mod search;
+pub mod staff_admin;
 
 pub use centre::{Centre, CentreError, CentreName, Nation, OpeningDays, ServiceType, Slug, Weekday};
 pub use centre_profile::{

@@ -87,9 +87,12 @@ impl ShiftPresses {
 }
 
 fn exit_now(exiting: RwSignal<bool>) {
-    // Blank the page at once, then replace it so the back button does not return here.
+    // Blank the page at once, end the session on the server (a beacon survives leaving the page,
+    // so an open referral cannot be reopened from this browser without its code), then replace
+    // the page so the back button does not return here.
     exiting.set(true);
     if let Some(window) = web_sys::window() {
+        let _ = window.navigator().send_beacon("/exit");
         let _ = window.location().replace(NEUTRAL_SITE);
     }
 }

@@ -18,6 +18,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     let m = use_messages();
     let location = use_location();
     let public = move || is_public_path(&location.pathname.get());
+    // Set once the page is hydrated (effects run only in the browser): tests wait for it.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     view! {
         // rel="external" tells the client-side router to leave this in-page link to the browser,
         // which moves focus to <main>; the router would only scroll.
@@ -32,6 +35,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <ul>
                         <li><a href="/">{m.nav_home}</a></li>
                         <li><a href="/find-a-centre">{m.nav_find_centre}</a></li>
+                        <li><a href="/refer">{m.nav_refer}</a></li>
                     </ul>
                 </nav>
             </div>
@@ -40,7 +44,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <Show when=public>
                 <ExitThisPage />
             </Show>
-            <main id="main-content" class="main" tabindex="-1">
+            <main id="main-content" class="main" tabindex="-1" data-hydrated=move || hydrated.get().then_some("true")>
                 {children()}
             </main>
         </div>

@@ -1,4 +1,10 @@
+pub mod admin;
 pub mod centre;
 pub mod error;
 pub mod find_centre;
 pub mod home;
+pub mod login;
+pub mod password;
+pub mod refer;
+pub mod staff;
+pub mod workspace;

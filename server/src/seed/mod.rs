@@ -156,6 +156,15 @@ fn build_centre(town: &Town, name: &str, service: ServiceType, rng: &mut ChaCha8
 }
 
 /// Loads (or refreshes) the demo centres in `store`. Returns how many there are.
+/// The centre the demo centre coordinator and manager work at: the first, by name, that takes
+/// online referrals (so demo referrals can reach it).
+pub fn demo_staff_centre() -> Option<shared::Slug> {
+    let mut centres: Vec<_> =
+        demo_centres().into_iter().map(|p| p.centre).filter(|c| c.accepts_online_referrals).collect();
+    centres.sort_by_key(|c| c.name.to_string());
+    centres.into_iter().next().map(|c| c.slug)
+}
+
 pub async fn seed_demo_data(store: &Store) -> Result<usize, StoreError> {
     let centres = demo_centres();
     store.save_centres(&centres).await?;

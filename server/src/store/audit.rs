@@ -91,4 +91,42 @@ impl Store {
         })?;
         Ok(entries)
     }
+
+    /// Entries matching `query`, newest first, at most `limit`.
+    pub async fn audit_entries(&self, query: &AuditSearch<'_>, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        // One statement for both databases: an absent filter is a NULL that matches everything.
+        const SQL: &str = "SELECT id, at, actor, action, object, outcome, detail FROM audit_log WHERE \
+             (CAST($1 AS TEXT) IS NULL OR action = $1 OR substr(action, 1, length($1) + 1) = $1 || '.') \
+             AND (CAST($2 AS TEXT) IS NULL OR actor = $2) \
+             AND (CAST($3 AS TEXT) IS NULL OR outcome = $3) \
+             AND (CAST($4 AS BIGINT) IS NULL OR at >= $4) \
+             AND (CAST($5 AS BIGINT) IS NULL OR at < $5) \
+             AND (CAST($6 AS BIGINT) IS NULL OR id < $6) \
+             ORDER BY id DESC LIMIT $7";
+        let entries = on_read!(self, |pool| {
+            sqlx::query_as(SQL)
+                .bind(query.action)
+                .bind(query.actor)
+                .bind(query.outcome)
+                .bind(query.at_or_after)
+                .bind(query.before_time)
+                .bind(query.before_id)
+                .bind(limit)
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(entries)
+    }
+}
+
+/// What to look for in the audit log; `None` matches anything.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AuditSearch<'a> {
+    /// An action code, or the start of one up to a dot (`staff.sign_in` finds `staff.sign_in.code`).
+    pub action: Option<&'a str>,
+    pub actor: Option<&'a str>,
+    pub outcome: Option<&'a str>,
+    pub at_or_after: Option<i64>,
+    pub before_time: Option<i64>,
+    pub before_id: Option<i64>,
 }

@@ -5,14 +5,31 @@
 //! through [`on_read!`] / [`on_write!`], which expand the same code for each backend's pool.
 //! Rows are read with runtime-checked `query_as` + `FromRow`, so no database is needed to compile.
 
+mod account_links;
+mod attempts;
 mod audit;
+mod cases;
 mod centres;
+mod invitations;
+mod outbox;
 mod postgres;
 mod referrals;
+mod retention;
+mod sessions;
 mod sqlite;
+mod submissions;
+mod users;
 
-pub use audit::{Actor, AuditEntry, AuditEvent, Outcome};
+pub use account_links::{LinkPurpose, NewLink};
+pub use attempts::{LOCK_SECS, MAX_FAILURES, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Throttle};
+pub use audit::{Actor, AuditEntry, AuditEvent, AuditSearch, Outcome};
+pub use cases::{CaseChange, CaseEventRow, CaseRecord, date_of};
+pub use invitations::{INVITATION_LIFETIME_SECS, InviteOutcome};
+pub use outbox::{DueMessage, Message, QueuedMessage};
 pub use referrals::DRAFT_LIFETIME_SECS;
+pub use sessions::SessionStore;
+pub use submissions::{Submission, SubmitOutcome, SubmittedReferral, light_code};
+pub use users::{NewUser, User};
 
 use sqlx::{PgPool, SqlitePool};
 use std::time::Duration;
@@ -110,13 +127,32 @@ impl Store {
         }
     }
 
+    /// The PostgreSQL pool, if this is PostgreSQL (for `LISTEN`).
+    pub fn postgres_pool(&self) -> Option<sqlx::PgPool> {
+        match &*self.pools {
+            Pools::Postgres(pool) => Some(pool.clone()),
+            Pools::Sqlite { .. } => None,
+        }
+    }
+
+    /// `NOTIFY channel, payload` on PostgreSQL (`true`); nothing on SQLite (`false`).
+    pub async fn notify(&self, channel: &str, payload: &str) -> Result<bool, StoreError> {
+        match &*self.pools {
+            Pools::Postgres(pool) => {
+                sqlx::query("SELECT pg_notify($1, $2)").bind(channel).bind(payload).execute(pool).await?;
+                Ok(true)
+            }
+            Pools::Sqlite { .. } => Ok(false),
+        }
+    }
+
     /// Applies the embedded migrations of this backend that have not run yet.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match &*self.pools {
             Pools::Sqlite { write, .. } => sqlx::migrate!("./migrations/sqlite").run(write).await?,
             Pools::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
-        Ok(())
+        self.session_store()?.migrate().await
     }
 
     /// Answers whether the database responds to a trivial query.

@@ -14,11 +14,25 @@ pub const DRAFT_LIFETIME_SECS: i64 = 30 * 24 * 60 * 60;
 /// How many fresh references to try if one is taken (30⁸ values: a clash is already rare).
 const REFERENCE_ATTEMPTS: usize = 5;
 
-fn answers_location(reference: &ReferralReference) -> FieldLocation<'_> {
+pub(crate) fn answers_location(reference: &ReferralReference) -> FieldLocation<'_> {
     FieldLocation { table: "referrals", column: "answers", row: reference.as_str() }
 }
 
-fn seal(cipher: &FieldCipher, reference: &ReferralReference, answers: &DraftAnswers) -> Result<Vec<u8>, StoreError> {
+/// Opens a referral's sealed answers.
+pub(crate) fn open_answers(
+    cipher: &FieldCipher,
+    reference: &ReferralReference,
+    sealed: &[u8],
+) -> Result<DraftAnswers, StoreError> {
+    let json = cipher.open(answers_location(reference), sealed)?;
+    serde_json::from_slice(&json).map_err(|e| StoreError::CorruptRow(e.to_string()))
+}
+
+pub(crate) fn seal_answers(
+    cipher: &FieldCipher,
+    reference: &ReferralReference,
+    answers: &DraftAnswers,
+) -> Result<Vec<u8>, StoreError> {
     answers.check_size().map_err(StoreError::InvalidDraft)?;
     let json = serde_json::to_vec(answers).map_err(|e| StoreError::CorruptRow(e.to_string()))?;
     Ok(cipher.seal(answers_location(reference), &json)?)
@@ -43,7 +57,7 @@ impl Store {
         let code_hash = secrets::hash_code(&code).await?;
         for _ in 0..REFERENCE_ATTEMPTS {
             let reference = secrets::new_reference();
-            let sealed = seal(cipher, &reference, answers)?;
+            let sealed = seal_answers(cipher, &reference, answers)?;
             let inserted = on_write!(self, |pool| {
                 sqlx::query(
                     "INSERT INTO referrals (reference, code_hash, state, answers, created_at, updated_at, expires_at) \
@@ -95,6 +109,28 @@ impl Store {
         Ok(Some(answers))
     }
 
+    /// The answers of an open draft the caller already holds (its session opened it with the code).
+    pub async fn load_draft(
+        &self,
+        cipher: &FieldCipher,
+        reference: &ReferralReference,
+        now: i64,
+    ) -> Result<Option<DraftAnswers>, StoreError> {
+        let sealed: Option<Vec<u8>> = on_read!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT answers FROM referrals WHERE reference = $1 AND state = 'draft' AND expires_at > $2",
+            )
+            .bind(reference.as_str())
+            .bind(now)
+            .fetch_optional(pool)
+            .await
+        })?;
+        let Some(sealed) = sealed else { return Ok(None) };
+        let json = cipher.open(answers_location(reference), &sealed)?;
+        let answers = serde_json::from_slice(&json).map_err(|e| StoreError::CorruptRow(e.to_string()))?;
+        Ok(Some(answers))
+    }
+
     /// Saves a draft the caller has opened, and gives it another 30 days. `false` if it has expired
     /// or is no longer a draft.
     pub async fn save_draft(
@@ -104,7 +140,7 @@ impl Store {
         answers: &DraftAnswers,
         now: i64,
     ) -> Result<bool, StoreError> {
-        let sealed = seal(cipher, reference, answers)?;
+        let sealed = seal_answers(cipher, reference, answers)?;
         let updated = on_write!(self, |pool| {
             sqlx::query(
                 "UPDATE referrals SET answers = $1, updated_at = $2, expires_at = $3 \

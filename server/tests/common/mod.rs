@@ -3,6 +3,10 @@
 //! PostgreSQL server fails the tests instead of skipping them.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+pub mod staff;
+pub mod web;
+pub mod wizard;
+
 use rand::Rng;
 use server::store::{Backend, Store};
 use sqlx::{Connection, Executor};

@@ -105,6 +105,25 @@ pub enum AdultField {
     AccessNeeds,
 }
 
+impl AdultField {
+    /// The input's id within an adult's page, after the page's prefix (`resident-`, `other-`, …).
+    pub fn input_suffix(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::DateOfBirth => "dob-day",
+            Self::ContactMethod => "contact_method",
+            Self::Phone => "phone",
+            Self::Email => "email",
+            Self::MessagesOk => "messages_ok",
+            Self::Address => "address_line_1",
+            Self::Postcode => "postcode",
+            Self::ParentalResponsibility => "parental_responsibility",
+            Self::Language => "language",
+            Self::AccessNeeds => "access_needs",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Address {
     pub line_1: String,
@@ -157,6 +176,17 @@ fn bounded(text: &str, field: AdultField, errors: &mut Vec<(AdultField, DraftErr
 }
 
 impl AdultForm {
+    /// The problems as an adult's page shows them; `prefix` names the page's inputs.
+    pub fn field_errors(&self, prefix: &str, today: Date) -> Vec<super::field::FieldError> {
+        match self.validate(today) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .into_iter()
+                .map(|(f, e)| super::field::FieldError::new(format!("{prefix}-{}", f.input_suffix()), &e))
+                .collect(),
+        }
+    }
+
     /// Checks one adult's answers against `today`; every problem is reported with its field.
     pub fn validate(&self, today: Date) -> Result<Adult, Vec<(AdultField, DraftError)>> {
         let mut errors: Vec<(AdultField, DraftError)> = Vec::new();

@@ -28,6 +28,13 @@ pub struct DraftAnswers {
     pub resident_parent: super::adult::AdultForm,
     /// The parent the children do not live with.
     pub other_parent: super::adult::AdultForm,
+    /// A professional referrer's own details (parents give theirs on their adult page).
+    pub referrer: super::practical::ReferrerForm,
+    pub others: super::practical::OtherPeopleForm,
+    pub court: super::safety_form::CourtForm,
+    pub safety: super::safety_form::SafetyForm,
+    pub practical: super::practical::PracticalForm,
+    pub consent: super::practical::ConsentForm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -48,6 +55,44 @@ pub enum ChildField {
     DateOfBirth,
     Needs,
 }
+
+impl ChildField {
+    /// The input's id on the child's page.
+    pub fn input_id(self) -> &'static str {
+        match self {
+            Self::Name => "child-name",
+            Self::DateOfBirth => "child-dob-day",
+            Self::Needs => "child-needs",
+        }
+    }
+}
+
+/// Lists every text field of a form, so size checks cannot miss one.
+macro_rules! texts {
+    ($t:ty: $($f:ident),+) => {
+        impl $t {
+            pub fn texts(&self) -> Vec<&String> {
+                vec![$(&self.$f),+]
+            }
+        }
+    };
+}
+
+texts!(ChildForm: name, dob_day, dob_month, dob_year, needs);
+texts!(super::adult::AdultForm: name, dob_day, dob_month, dob_year, contact_method, phone, email, messages_ok,
+    address_line_1, address_line_2, town, postcode, share_address, parental_responsibility, language, interpreter,
+    access_needs);
+texts!(super::practical::ReferrerForm: name, organisation, email, phone);
+texts!(super::practical::OtherPeopleForm: attending, details);
+texts!(super::safety_form::CourtForm: proceedings, order_child_arrangements, order_prohibited_steps,
+    order_non_molestation, order_occupation, order_bail_conditions, order_allows_contact, social_services,
+    case_number, details);
+texts!(super::safety_form::SafetyForm: abuse_physical, abuse_psychological, abuse_emotional, abuse_sexual,
+    abuse_financial, abuse_of_children, abuse_none, child_offence_conviction, abduction_risk, passports,
+    drugs_or_alcohol, mental_health, other_concerns, other_details);
+texts!(super::practical::PracticalForm: day_mon, day_tue, day_wed, day_thu, day_fri, day_sat, day_sun,
+    start_day, start_month, start_year, notes);
+texts!(super::practical::ConsentForm: truth, sharing);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum DraftError {
@@ -72,6 +117,14 @@ pub struct Child {
 }
 
 impl ChildForm {
+    /// The problems as the child's page shows them.
+    pub fn field_errors(&self, today: Date) -> Vec<super::field::FieldError> {
+        match self.validate(today) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.into_iter().map(|(f, e)| super::field::FieldError::new(f.input_id(), &e)).collect(),
+        }
+    }
+
     /// Checks one child's answers; every problem is reported, each with its field.
     pub fn validate(&self, today: Date) -> Result<Child, Vec<(ChildField, DraftError)>> {
         let mut errors = Vec::new();
@@ -99,11 +152,20 @@ impl DraftAnswers {
         if self.children.len() > MAX_CHILDREN {
             return Err(DraftError::TooManyChildren);
         }
-        let too_long = |s: &String| s.chars().count() > MAX_ANSWER_LEN;
-        let fields = [&self.referrer_kind, &self.centre, &self.service];
-        let child_fields =
-            self.children.iter().flat_map(|c| [&c.name, &c.dob_day, &c.dob_month, &c.dob_year, &c.needs]);
-        if fields.into_iter().chain(child_fields).any(too_long) {
+        let too_long = |s: &&String| s.chars().count() > MAX_ANSWER_LEN;
+        let mut texts = vec![&self.referrer_kind, &self.centre, &self.service];
+        for child in &self.children {
+            texts.extend(child.texts());
+        }
+        texts.extend(self.resident_parent.texts());
+        texts.extend(self.other_parent.texts());
+        texts.extend(self.referrer.texts());
+        texts.extend(self.others.texts());
+        texts.extend(self.court.texts());
+        texts.extend(self.safety.texts());
+        texts.extend(self.practical.texts());
+        texts.extend(self.consent.texts());
+        if texts.iter().any(too_long) {
             return Err(DraftError::AnswerTooLong);
         }
         Ok(())

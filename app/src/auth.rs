@@ -1,0 +1,101 @@
+//! Who is signed in, on the server: the session holds the user's id and when they signed in;
+//! every request reloads the user, so disabling them or changing their role takes effect at once.
+//! Idle (30 minutes) and absolute (12 hours) limits are checked against the app's clock.
+
+use crate::ports::StaffUser;
+use shared::account::Role;
+use tower_sessions::Session;
+
+const USER: &str = "auth.user";
+const SIGNED_IN_AT: &str = "auth.signed_in_at";
+const LAST_SEEN: &str = "auth.last_seen";
+/// Between a right password and a right code.
+pub const PENDING: &str = "auth.pending";
+/// When the password was right: the code must follow within `PENDING_LIMIT_SECS`.
+pub const PENDING_AT: &str = "auth.pending_at";
+pub const PENDING_LIMIT_SECS: i64 = 10 * 60;
+/// A sealed authenticator secret waiting to be confirmed.
+pub const ENROLMENT: &str = "auth.enrolment";
+
+pub const IDLE_LIMIT_SECS: i64 = 30 * 60;
+pub const ABSOLUTE_LIMIT_SECS: i64 = 12 * 60 * 60;
+
+/// Why a request may not go on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denied {
+    /// Not signed in (or the session ended): sign in first.
+    SignIn,
+    /// Signed in, but this is not for their role.
+    Forbidden,
+    Unavailable,
+}
+
+pub async fn session() -> Result<Session, Denied> {
+    leptos_axum::extract::<Session>().await.map_err(|_| Denied::Unavailable)
+}
+
+fn now() -> Result<i64, Denied> {
+    Ok(crate::ports::use_ports().map_err(|_| Denied::Unavailable)?.clock.now())
+}
+
+/// Marks the session as signed in for `user`, with a new session id.
+pub async fn sign_in(session: &Session, user: i64) -> Result<(), Denied> {
+    let now = now()?;
+    session.cycle_id().await.map_err(|_| Denied::Unavailable)?;
+    let _ = session.remove::<i64>(PENDING).await;
+    let _ = session.remove::<i64>(PENDING_AT).await;
+    let _ = session.remove::<String>(ENROLMENT).await;
+    session.insert(USER, user).await.map_err(|_| Denied::Unavailable)?;
+    session.insert(SIGNED_IN_AT, now).await.map_err(|_| Denied::Unavailable)?;
+    session.insert(LAST_SEEN, now).await.map_err(|_| Denied::Unavailable)?;
+    session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(time::Duration::seconds(IDLE_LIMIT_SECS))));
+    Ok(())
+}
+
+/// The signed-in user, if the session is within its limits and the user may still act.
+pub async fn current_user() -> Result<StaffUser, Denied> {
+    let session = session().await?;
+    let ports = crate::ports::use_ports().map_err(|_| Denied::Unavailable)?;
+    let user = user_of(&session, &ports).await?;
+    no_store();
+    Ok(user)
+}
+
+/// The user signed in on `session` (for handlers outside Leptos, like the live-updates stream).
+pub async fn user_of(session: &Session, ports: &crate::ports::Ports) -> Result<StaffUser, Denied> {
+    let now = ports.clock.now();
+    let get = |key: &'static str| {
+        let session = session.clone();
+        async move { session.get::<i64>(key).await.ok().flatten() }
+    };
+    let (Some(user), Some(signed_in_at), Some(last_seen)) =
+        (get(USER).await, get(SIGNED_IN_AT).await, get(LAST_SEEN).await)
+    else {
+        return Err(Denied::SignIn);
+    };
+    if now - last_seen > IDLE_LIMIT_SECS || now - signed_in_at > ABSOLUTE_LIMIT_SECS {
+        let _ = session.flush().await;
+        return Err(Denied::SignIn);
+    }
+    let Some(staff) = ports.accounts.active_user(user, signed_in_at).await.map_err(|_| Denied::Unavailable)? else {
+        let _ = session.flush().await;
+        return Err(Denied::SignIn);
+    };
+    session.insert(LAST_SEEN, now).await.map_err(|_| Denied::Unavailable)?;
+    Ok(staff)
+}
+
+/// The signed-in user if their role is one of `roles` (deny by default).
+pub async fn require(roles: &[Role]) -> Result<StaffUser, Denied> {
+    let user = current_user().await?;
+    if roles.contains(&user.scope.role()) {
+        Ok(user)
+    } else {
+        if let Ok(ports) = crate::ports::use_ports() {
+            ports.accounts.audit("access.denied", Some(user.id), None, false).await;
+        }
+        Err(Denied::Forbidden)
+    }
+}
+
+pub use crate::request::no_store;

@@ -1,0 +1,162 @@
+//! `/refer/children` (the list, add another) and `/refer/children/{n}` (one child per page).
+
+use super::WizardProblem;
+use super::api::{RemoveChild, SaveChild, SaveStep, load_wizard};
+use super::form::{DateInput, ErrorSummary, TextArea, TextInput, check_before_send};
+use super::step::shown_errors;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use shared::referral::draft::MAX_CHILDREN;
+use shared::referral::{ChildForm, Fields, Step};
+
+#[component]
+pub fn ChildrenPage() -> impl IntoView {
+    let query = use_query_map();
+    let invalid = move || query.with(|q| q.get("invalid").is_some());
+    let save = ServerAction::<SaveStep>::new();
+    let remove = ServerAction::<RemoveChild>::new();
+    // Removing a child redirects to this same page: the version reloads the list.
+    let data = Resource::new(move || (invalid(), remove.version().get()), |_| load_wizard());
+    view! {
+        <Title text="The children" />
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let view = match data.await {
+                    Ok(view) => view,
+                    Err(error) => return view! { <WizardProblem error /> }.into_any(),
+                };
+                let today = view.today.date();
+                let on_load = if invalid() { Step::Children.errors(&view.answers, None, today) } else { Vec::new() };
+                let client = RwSignal::new(None);
+                let errors = shown_errors(client, save, on_load);
+                let answers = view.answers.clone();
+                let check = move |_: &Fields| Step::Children.errors(&answers, None, today);
+                let count = view.answers.children.len();
+                let rows = view
+                    .answers
+                    .children
+                    .iter()
+                    .enumerate()
+                    .map(|(i, child)| {
+                        let n = i + 1;
+                        let name = if child.name.trim().is_empty() { format!("Child {n}") } else { child.name.clone() };
+                        let complete = child.field_errors(today).is_empty();
+                        view! {
+                            <div class="summary-list__row">
+                                <dt class="summary-list__key">{name.clone()}</dt>
+                                <dd class="summary-list__value">
+                                    {if complete { "Details complete" } else { "Details missing or need correcting" }}
+                                </dd>
+                                <dd class="summary-list__actions">
+                                    <a id=format!("child-{n}") href=format!("/refer/children/{n}")>
+                                        "Change"<span class="visually-hidden">" "{name.clone()}</span>
+                                    </a>
+                                    <ActionForm action=remove>
+                                        <input type="hidden" name="number" value=n.to_string() />
+                                        <button type="submit" class="link-button">
+                                            "Remove"<span class="visually-hidden">" "{name}</span>
+                                        </button>
+                                    </ActionForm>
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <a href="/refer/service" class="back-link">"Back"</a>
+                    <ErrorSummary errors />
+                    <p class="caption">"Referral "{view.reference.clone()}</p>
+                    <h1 class="heading-l">"The children"</h1>
+                    {if count == 0 {
+                        view! { <p class="body">"Add each child who will come to the centre."</p> }.into_any()
+                    } else {
+                        view! { <dl class="summary-list">{rows}</dl> }.into_any()
+                    }}
+                    {(count < MAX_CHILDREN).then(|| {
+                        let label = if count == 0 { "Add a child" } else { "Add another child" };
+                        view! {
+                            <p><a id="add-child" class="button button--secondary" href=format!("/refer/children/{}", count + 1)>{label}</a></p>
+                        }
+                    })}
+                    <ActionForm action=save>
+                        <input type="hidden" name="step" value="children" />
+                        <button type="submit" class="button" on:click=check_before_send(client, check)>"Continue"</button>
+                    </ActionForm>
+                    <p><a href="/refer/tasks">"See all the parts of your referral"</a></p>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ChildPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let number = move || params.with(|p| p.get("n").and_then(|n| n.parse::<usize>().ok()).unwrap_or(0));
+    let invalid = move || query.with(|q| q.get("invalid").is_some());
+    let change = move || query.with(|q| q.get("change").is_some());
+    let data = Resource::new(move || (number(), invalid()), |_| load_wizard());
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let view = match data.await {
+                    Ok(view) => view,
+                    Err(error) => return view! { <WizardProblem error /> }.into_any(),
+                };
+                let n = number();
+                let count = view.answers.children.len();
+                if n == 0 || n > count + 1 || n > MAX_CHILDREN {
+                    return view! { <crate::pages::error::NotFoundPage /> }.into_any();
+                }
+                let child = view.answers.children.get(n - 1).cloned().unwrap_or_default();
+                view! { <ChildForm_ n child today=view.today.date() reference=view.reference invalid=invalid() change=change() /> }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[allow(non_snake_case)]
+#[component]
+fn ChildForm_(
+    n: usize,
+    child: ChildForm,
+    today: time::Date,
+    reference: String,
+    invalid: bool,
+    change: bool,
+) -> impl IntoView {
+    let action = ServerAction::<SaveChild>::new();
+    let on_load = if invalid { child.field_errors(today) } else { Vec::new() };
+    let client = RwSignal::new(None);
+    let errors = shown_errors(client, action, on_load);
+    let check = move |fields: &Fields| {
+        let mut draft = shared::referral::DraftAnswers::default();
+        draft.put_child(1, fields);
+        draft.children.first().map(|c| c.field_errors(today)).unwrap_or_default()
+    };
+    let title = format!("Child {n}");
+    view! {
+        <Title text=title.clone() />
+        <a href="/refer/children" class="back-link">"Back"</a>
+        <ErrorSummary errors />
+        <p class="caption">"Referral "{reference}</p>
+        <h1 class="heading-l">{title}</h1>
+        <ActionForm action>
+            <input type="hidden" name="number" value=n.to_string() />
+            {change.then(|| view! { <input type="hidden" name="change" value="1" /> })}
+            <TextInput id="child-name" name="name" label="The child's full name" value=child.name errors />
+            <DateInput id="child-dob" names=["dob_day", "dob_month", "dob_year"] legend="Date of birth"
+                hint="For example, 3 4 2019" values=[child.dob_day, child.dob_month, child.dob_year] errors />
+            <TextArea id="child-needs" name="needs" label="Anything the centre should know to look after them (optional)"
+                hint="For example, health needs, allergies, what helps them settle." value=child.needs errors />
+            <div class="button-group">
+                <button type="submit" class="button" on:click=check_before_send(client, check)>"Save and continue"</button>
+                <button type="submit" class="button button--secondary" name="intent" value="later">"Save and come back later"</button>
+            </div>
+        </ActionForm>
+    }
+}

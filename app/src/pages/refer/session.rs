@@ -1,0 +1,101 @@
+//! Server-side helpers of the wizard: which referral this browser's session holds, the one-time
+//! display of a new code, and how a refused page is answered. Compiled for the server only.
+
+use super::api::WizardError;
+use shared::referral::{AccessCode, ReferralReference};
+use tower_sessions::Session;
+
+/// The draft this browser is filling in.
+pub const DRAFT: &str = "referral.draft";
+/// The referral this browser has just sent (confirmation, invitation, status code).
+pub const SENT: &str = "referral.sent";
+/// The invitation this browser has opened, and the one it has just completed.
+pub const JOIN: &str = "referral.join";
+pub const JOINED: &str = "referral.joined";
+/// The referral whose status this browser opened with its code.
+pub const STATUS: &str = "referral.status";
+/// What was typed into a reference + code form that was refused (the reference only, never the
+/// code), and why.
+pub const CODE_FORM: &str = "referral.code_form";
+
+/// Which new code a one-time cookie carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flash {
+    /// The referral's own code (to resume a draft, or check a sent referral's status).
+    Code,
+    /// An invitation code for the other party.
+    Invitation,
+}
+
+impl Flash {
+    /// A new code travels to the page that shows it in a short-lived cookie, never in a URL and
+    /// never in the session store.
+    fn cookie(self) -> &'static str {
+        match self {
+            Self::Code => "__Host-naccc-code",
+            Self::Invitation => "__Host-naccc-invitation",
+        }
+    }
+}
+
+pub async fn session() -> Result<Session, WizardError> {
+    leptos_axum::extract::<Session>().await.map_err(|_| {
+        tracing::error!("session layer missing");
+        WizardError::Unavailable
+    })
+}
+
+fn store_error(error: tower_sessions::session::Error) -> WizardError {
+    tracing::error!(%error, "session store failed");
+    WizardError::Unavailable
+}
+
+pub async fn get_ref(session: &Session, key: &str) -> Result<Option<ReferralReference>, WizardError> {
+    let raw: Option<String> = session.get(key).await.map_err(store_error)?;
+    Ok(raw.and_then(|r| ReferralReference::parse(&r).ok()))
+}
+
+pub async fn set_ref(session: &Session, key: &str, reference: &ReferralReference) -> Result<(), WizardError> {
+    session.insert(key, reference.as_str()).await.map_err(store_error)
+}
+
+pub async fn remove(session: &Session, key: &str) -> Result<(), WizardError> {
+    session.remove::<serde::de::IgnoredAny>(key).await.map(|_| ()).map_err(store_error)
+}
+
+pub async fn set_value<T: serde::Serialize + Send + Sync>(
+    session: &Session,
+    key: &str,
+    value: &T,
+) -> Result<(), WizardError> {
+    session.insert(key, value).await.map_err(store_error)
+}
+
+pub async fn take_value<T: serde::de::DeserializeOwned>(
+    session: &Session,
+    key: &str,
+) -> Result<Option<T>, WizardError> {
+    session.remove(key).await.map_err(store_error)
+}
+
+/// A new session id after a code opens something: a session id known before cannot be used to
+/// ride on it (session fixation).
+pub async fn renew(session: &Session) -> Result<(), WizardError> {
+    session.cycle_id().await.map_err(store_error)
+}
+
+pub use crate::request::{is_plain_form, no_store};
+
+pub fn set_status(status: http::StatusCode) {
+    crate::error::set_status(status);
+}
+
+/// Hands a new code to the next page (for ten minutes at most).
+pub fn flash_code(kind: Flash, code: &AccessCode) {
+    crate::request::set_once_cookie(kind.cookie(), code.expose_secret());
+}
+
+/// The code handed over by [`flash_code`], once: the cookie is cleared as it is read.
+pub fn take_flash_code(kind: Flash) -> Option<AccessCode> {
+    crate::request::take_once_cookie(kind.cookie()).and_then(|value| AccessCode::parse(&value).ok())
+}

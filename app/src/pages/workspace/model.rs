@@ -1,0 +1,53 @@
+//! What the centre workspace pages show, as it crosses the wire (decrypted answers only ever
+//! reach the case page of the referral's own centre).
+
+use serde::{Deserialize, Serialize};
+use shared::IsoDate;
+use shared::referral::case::CaseState;
+use shared::referral::inbox::InboxPage;
+use shared::referral::{ContactService, DraftAnswers, JoinAnswers, Light, Screening};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxView {
+    pub centre: String,
+    pub page: InboxPage,
+    /// The centre's staff, for the "assigned to" filter and names: (id, name).
+    pub staff: Vec<(i64, String)>,
+    pub today: IsoDate,
+    pub me: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub who: String,
+    pub action: String,
+    pub from: Option<String>,
+    pub to: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteView {
+    pub at: String,
+    pub who: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub reference: String,
+    pub centre: String,
+    pub submitted_on: IsoDate,
+    pub light: Light,
+    pub service: ContactService,
+    pub state: CaseState,
+    pub answers: DraftAnswers,
+    pub screening: Option<Screening>,
+    pub other_part: Option<JoinAnswers>,
+    pub history: Vec<HistoryEntry>,
+    pub notes: Vec<NoteView>,
+    pub assigned_to: Option<i64>,
+    pub staff: Vec<(i64, String)>,
+    pub today: IsoDate,
+}

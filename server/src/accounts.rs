@@ -1,0 +1,398 @@
+//! Staff sign-in: passwords (Argon2id, hashed and checked off the async runtime), the second
+//! factor (TOTP, each code accepted once, or a one-use recovery code), throttling per account and
+//! per address with back-off, and the demo accounts. Unknown accounts are refused with the same
+//! answer, after the same work, as a wrong password.
+
+use crate::crypto::{FieldCipher, FieldLocation};
+use crate::store::{Actor, AuditEvent, NewUser, Outcome, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Store, StoreError, User};
+use app::ports::{Accounts, Clock, Enrolment, PortError, SignInOutcome, StaffUser};
+use async_trait::async_trait;
+use shared::account::{OneTimeCode, Password, Role, Scope};
+use std::sync::Arc;
+use totp_rs::Secret;
+
+pub use crate::authenticator::{enrolment_details, new_totp_secret, qr_svg, totp};
+
+/// What a correct password leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignIn {
+    /// The password was right: now the authenticator code.
+    NeedsCode { user: i64 },
+    /// The password was right and no authenticator is set up yet: set one up first.
+    NeedsEnrolment { user: i64 },
+    /// Wrong email or password, or a disabled account: the same answer for each.
+    Refused,
+    /// Too many failures lately for this account or address: try later.
+    Locked,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    #[error("the hashing task failed")]
+    Task,
+    #[error("authenticator: {0}")]
+    Totp(String),
+}
+
+/// Recovery codes: 10 hexadecimal characters (40 random bits), each usable once.
+pub const RECOVERY_CODE_LEN: usize = 10;
+
+/// A password that is too easy to guess (a common password, or one built from the person's own
+/// name or email).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("choose a password that is harder to guess: avoid common passwords and your own name or email")]
+pub struct TooEasyToGuess;
+
+/// Refuses common and guessable passwords (zxcvbn's frequency lists, 30,000 common passwords
+/// among them), the length rules having been applied by `shared::account::Password`.
+pub fn check_not_common(password: &Password, email: &str, name: &str) -> Result<(), TooEasyToGuess> {
+    let estimate = zxcvbn::zxcvbn(password.expose_secret(), &[email, name]);
+    if estimate.score() >= zxcvbn::Score::Three { Ok(()) } else { Err(TooEasyToGuess) }
+}
+
+pub(crate) async fn hash_password(password: &Password) -> Result<String, AccountError> {
+    let secret = password.expose_secret().to_owned();
+    tokio::task::spawn_blocking(move || password_auth::generate_hash(secret)).await.map_err(|_| AccountError::Task)
+}
+
+/// A hash no password matches: checked for unknown accounts so they take as long to refuse.
+static DECOY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| password_auth::generate_hash("decoy: never anyone's password"));
+
+async fn password_matches(password: &Password, hash: Option<&str>) -> Result<bool, AccountError> {
+    let secret = password.expose_secret().to_owned();
+    let hash = hash.map(str::to_owned);
+    tokio::task::spawn_blocking(move || match hash {
+        Some(hash) => password_auth::verify_password(secret, &hash).is_ok(),
+        None => {
+            std::hint::black_box(password_auth::verify_password(secret, &DECOY_HASH).is_ok());
+            false
+        }
+    })
+    .await
+    .map_err(|_| AccountError::Task)
+}
+
+#[derive(Clone)]
+pub struct AccountService {
+    pub store: Store,
+    pub cipher: FieldCipher,
+    pub clock: Arc<dyn Clock>,
+    /// How long to wait before answering an account with this many recent failures
+    /// ([`back_off`] in service; tests of other behaviour may wait for nothing).
+    pub back_off: fn(i64) -> std::time::Duration,
+    /// Where the site is reached from outside (for links in emails), like `https://hub.naccc.org.uk`.
+    pub public_url: Arc<str>,
+}
+
+/// Back-off before answering a subject with failures: nothing for the first three, then doubling
+/// from a quarter of a second to four seconds.
+pub fn back_off(failures: i64) -> std::time::Duration {
+    let steps = u32::try_from((failures - 3).clamp(0, 5)).unwrap_or(0);
+    if steps == 0 { std::time::Duration::ZERO } else { std::time::Duration::from_millis(125 << steps) }
+}
+
+impl AccountService {
+    /// Checks an email and password. `address` is the client's IP address, for throttling.
+    pub async fn check_password(
+        &self,
+        email: &str,
+        password: &Password,
+        address: &str,
+    ) -> Result<SignIn, AccountError> {
+        let now = self.clock.now();
+        let account = format!("account:{}", email.trim().to_lowercase());
+        let from = format!("address:{address}");
+        let failures = self.store.throttle_failures(SIGN_IN_ACCOUNT, &account, now).await?;
+        tokio::time::sleep((self.back_off)(failures)).await;
+        let locked = self.store.throttle_locked(SIGN_IN_ACCOUNT, &account, now).await?
+            || self.store.throttle_locked(SIGN_IN_ADDRESS, &from, now).await?;
+        // The account's attempt is counted before the check, so attempts sent in parallel cannot
+        // get past the limit; a right password clears the count.
+        if !locked {
+            self.store.record_failure(SIGN_IN_ACCOUNT, &account, now).await?;
+        }
+        let user = self.store.user_by_email(email).await?;
+        // The hash check runs whatever happens, so timing tells nothing about the account.
+        let matches = password_matches(password, user.as_ref().and_then(|u| u.password_hash.as_deref())).await?;
+        if locked {
+            return Ok(SignIn::Locked);
+        }
+        match user {
+            Some(user) if matches && !user.disabled => {
+                self.store.clear_failures(SIGN_IN_ACCOUNT, &account).await?;
+                Ok(if user.has_totp {
+                    SignIn::NeedsCode { user: user.id }
+                } else {
+                    SignIn::NeedsEnrolment { user: user.id }
+                })
+            }
+            _ => {
+                self.store.record_failure(SIGN_IN_ADDRESS, &from, now).await?;
+                Ok(SignIn::Refused)
+            }
+        }
+    }
+
+    /// Checks an authenticator code; a code (its time step) is accepted once only.
+    pub async fn check_code(&self, user: &User, code: &OneTimeCode) -> Result<bool, AccountError> {
+        let Some((secret, _)) = self.store.totp_secret(&self.cipher, user.id).await? else { return Ok(false) };
+        let now = u64::try_from(self.clock.now()).unwrap_or(0);
+        let Some(step) = totp(&secret, &user.email)?.check(code.as_str(), now) else { return Ok(false) };
+        Ok(self.store.use_totp_step(user.id, i64::try_from(step).unwrap_or(i64::MAX)).await?)
+    }
+
+    /// Checks a recovery code; each works once.
+    pub async fn use_recovery_code(&self, user: &User, code: &str) -> Result<bool, AccountError> {
+        let typed: String =
+            code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
+        if typed.is_empty() || typed.len() > 32 {
+            return Ok(false);
+        }
+        for (id, hash) in self.store.unused_recovery_codes(user.id).await? {
+            let (t, h) = (typed.clone(), hash.clone());
+            let matches = tokio::task::spawn_blocking(move || password_auth::verify_password(t, &h).is_ok())
+                .await
+                .map_err(|_| AccountError::Task)?;
+            if matches {
+                return Ok(self.store.use_recovery_code(user.id, id, self.clock.now()).await?);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Finishes setting up an authenticator: if `code` is right for `secret`, stores the secret
+    /// (sealed) and returns new recovery codes to show once.
+    pub async fn enrol(
+        &self,
+        user: &User,
+        secret: &[u8],
+        code: &OneTimeCode,
+    ) -> Result<Option<Vec<String>>, AccountError> {
+        let now = u64::try_from(self.clock.now()).unwrap_or(0);
+        let Some(step) = totp(secret, &user.email)?.check(code.as_str(), now) else { return Ok(None) };
+        // Only a first authenticator: an unfinished set-up can never replace a working one.
+        if !self.store.set_first_totp_secret(&self.cipher, user.id, secret).await? {
+            return Ok(None);
+        }
+        self.store.use_totp_step(user.id, i64::try_from(step).unwrap_or(i64::MAX)).await?;
+        let codes: Vec<String> =
+            (0..8).map(|_| crate::secrets::new_token()[..RECOVERY_CODE_LEN].to_uppercase()).collect();
+        let mut hashes = Vec::new();
+        for code in &codes {
+            let c = code.clone();
+            hashes.push(
+                tokio::task::spawn_blocking(move || password_auth::generate_hash(c))
+                    .await
+                    .map_err(|_| AccountError::Task)?,
+            );
+        }
+        self.store.set_recovery_codes(user.id, &hashes).await?;
+        Ok(Some(codes))
+    }
+
+    /// The user behind a session signed in at `signed_in_at`, if they may still act: not disabled,
+    /// and their sessions not ended since.
+    pub async fn active_user(&self, id: i64, signed_in_at: i64) -> Result<Option<User>, AccountError> {
+        let user = self.store.user_by_id(id).await?;
+        Ok(user.filter(|u| !u.disabled && u.sessions_valid_after < signed_in_at))
+    }
+
+    /// Creates an account with a password (demo data and tests; staff are otherwise invited).
+    pub async fn create_with_password(
+        &self,
+        email: &str,
+        name: &str,
+        scope: &Scope,
+        password: &Password,
+    ) -> Result<Option<i64>, AccountError> {
+        let hash = hash_password(password).await?;
+        let user = NewUser { email, name, scope, password_hash: Some(&hash) };
+        Ok(self.store.create_user(&user, self.clock.now()).await?)
+    }
+}
+
+fn port_error(error: AccountError) -> PortError {
+    tracing::error!(%error, "accounts failed");
+    PortError::Unavailable
+}
+
+use crate::account_links::staff_user as staff;
+
+fn pending_location(user: &str) -> FieldLocation<'_> {
+    FieldLocation { table: "sessions", column: "totp_pending", row: user }
+}
+
+impl AccountService {
+    fn open_pending(&self, user: &StaffUser, sealed: &str) -> Result<Vec<u8>, PortError> {
+        let bytes = hex::decode(sealed).map_err(|_| PortError::CorruptData)?;
+        self.cipher.open(pending_location(&user.id.to_string()), &bytes).map_err(|_| PortError::CorruptData)
+    }
+
+    fn enrolment_for(&self, user: &StaffUser, secret: &[u8]) -> Result<Enrolment, PortError> {
+        let (secret_base32, url) = enrolment_details(secret, &user.email).map_err(port_error)?;
+        Ok(Enrolment { secret_base32, qr_svg: qr_svg(&url).map_err(port_error)? })
+    }
+
+    async fn stored_user(&self, user: &StaffUser) -> Result<User, PortError> {
+        self.store.user_by_id(user.id).await.map_err(|e| port_error(e.into()))?.ok_or(PortError::CorruptData)
+    }
+}
+
+#[async_trait]
+impl Accounts for AccountService {
+    async fn sign_in(&self, email: &str, password: &Password, address: &str) -> Result<SignInOutcome, PortError> {
+        let outcome = self.check_password(email, password, address).await.map_err(port_error)?;
+        let (user, ok) = match outcome {
+            SignIn::NeedsCode { user } | SignIn::NeedsEnrolment { user } => (Some(user), true),
+            SignIn::Refused | SignIn::Locked => (None, false),
+        };
+        Accounts::audit(self, "staff.sign_in.password", user, None, ok).await;
+        Ok(match outcome {
+            SignIn::NeedsCode { user } => SignInOutcome::NeedsCode(user),
+            SignIn::NeedsEnrolment { user } => SignInOutcome::NeedsEnrolment(user),
+            SignIn::Refused => SignInOutcome::Refused,
+            SignIn::Locked => SignInOutcome::Locked,
+        })
+    }
+
+    async fn active_user(&self, id: i64, signed_in_at: i64) -> Result<Option<StaffUser>, PortError> {
+        Ok(AccountService::active_user(self, id, signed_in_at).await.map_err(port_error)?.map(staff))
+    }
+
+    async fn second_factor(&self, user: &StaffUser, code: &str) -> Result<bool, PortError> {
+        // Wrong codes count against the account like wrong passwords: guessing is throttled and
+        // then locked, and every way in is closed while it is.
+        let now = self.clock.now();
+        let account = format!("account:{}", user.email.to_lowercase());
+        let failures =
+            self.store.throttle_failures(SIGN_IN_ACCOUNT, &account, now).await.map_err(|e| port_error(e.into()))?;
+        tokio::time::sleep((self.back_off)(failures)).await;
+        if self.store.throttle_locked(SIGN_IN_ACCOUNT, &account, now).await.map_err(|e| port_error(e.into()))? {
+            return Ok(false);
+        }
+        // Counted first (parallel guesses cannot pass the limit); a right code clears it.
+        self.store.record_failure(SIGN_IN_ACCOUNT, &account, now).await.map_err(|e| port_error(e.into()))?;
+        let stored = self.stored_user(user).await?;
+        let typed: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        // Six digits are an app code; ten characters a recovery code (only then are the slow
+        // recovery-code hashes checked).
+        let ok = match OneTimeCode::parse(code) {
+            Ok(code) => self.check_code(&stored, &code).await.map_err(port_error)?,
+            Err(_) if typed.len() == RECOVERY_CODE_LEN => {
+                self.use_recovery_code(&stored, &typed).await.map_err(port_error)?
+            }
+            Err(_) => false,
+        };
+        if ok {
+            self.store.clear_failures(SIGN_IN_ACCOUNT, &account).await.map_err(|e| port_error(e.into()))?;
+        }
+        Ok(ok)
+    }
+
+    fn new_enrolment(&self, user: &StaffUser) -> Result<(String, Enrolment), PortError> {
+        let secret = new_totp_secret();
+        let sealed =
+            self.cipher.seal(pending_location(&user.id.to_string()), &secret).map_err(|_| PortError::Unavailable)?;
+        Ok((hex::encode(sealed), self.enrolment_for(user, &secret)?))
+    }
+
+    fn show_enrolment(&self, user: &StaffUser, sealed: &str) -> Result<Enrolment, PortError> {
+        let secret = self.open_pending(user, sealed)?;
+        self.enrolment_for(user, &secret)
+    }
+
+    async fn enrol(&self, user: &StaffUser, sealed: &str, code: &str) -> Result<Option<Vec<String>>, PortError> {
+        let secret = self.open_pending(user, sealed)?;
+        let Ok(code) = OneTimeCode::parse(code) else { return Ok(None) };
+        let stored = self.stored_user(user).await?;
+        AccountService::enrol(self, &stored, &secret, &code).await.map_err(port_error)
+    }
+
+    async fn audit(&self, action: &'static str, user: Option<i64>, object: Option<String>, ok: bool) {
+        self.audit_object(action, user, object, ok).await;
+    }
+
+    async fn request_password_reset(&self, email: &shared::referral::EmailAddress) -> Result<(), PortError> {
+        AccountService::request_password_reset(self, email.as_str()).await.map_err(port_error)
+    }
+
+    async fn open_link(&self, token: &str) -> Result<Option<app::ports::OpenedLink>, PortError> {
+        let found = AccountService::open_link(self, token).await.map_err(port_error)?;
+        Ok(found.map(|(_, purpose, user)| app::ports::OpenedLink { purpose, user: staff(user) }))
+    }
+
+    async fn use_link(&self, token: &str, password: &Password) -> Result<app::ports::LinkUse, PortError> {
+        AccountService::use_link(self, token, password).await.map_err(port_error)
+    }
+}
+
+impl AccountService {
+    pub(crate) async fn audit_event(&self, action: &'static str, user: Option<i64>, ok: bool) {
+        self.audit_object(action, user, None, ok).await;
+    }
+
+    /// Appends to the audit log; a failure to write is logged, never shown to the person.
+    pub(crate) async fn audit_object(&self, action: &'static str, user: Option<i64>, object: Option<String>, ok: bool) {
+        let event = AuditEvent {
+            actor: user.map_or(Actor::Anonymous, Actor::User),
+            action,
+            object,
+            outcome: if ok { Outcome::Ok } else { Outcome::Failed },
+            detail: String::new(),
+        };
+        if let Err(error) = self.store.record(&event, self.clock.now()).await {
+            tracing::error!(%error, action, "audit entry not written");
+        }
+    }
+}
+
+/// The authenticator secret every demo account shares (printed at start-up in demo mode only).
+pub const DEMO_TOTP_SECRET_BASE32: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+/// The demo accounts' password (printed at start-up in demo mode only).
+pub const DEMO_PASSWORD: &str = "demo contact hub 2026";
+
+/// One demo login per role, for trying the product; returns (role, email).
+pub async fn seed_demo_users(
+    accounts: &AccountService,
+    centre: &shared::Slug,
+) -> Result<Vec<(Role, String)>, AccountError> {
+    let secret = Secret::try_from_base32(DEMO_TOTP_SECRET_BASE32).map_err(|e| AccountError::Totp(e.to_string()))?;
+    let password = Password::new_password(DEMO_PASSWORD).map_err(|e| AccountError::Totp(e.to_string()))?;
+    let mut logins = Vec::new();
+    for role in Role::ALL {
+        let email = format!("{}@demo.naccc.org.uk", role.code().replace('_', "."));
+        let centre = role.is_centre_role().then(|| centre.clone());
+        let scope = Scope::new(role, centre).map_err(|e| AccountError::Totp(e.to_string()))?;
+        if let Some(id) =
+            accounts.create_with_password(&email, &format!("Demo {}", role.label()), &scope, &password).await?
+        {
+            accounts.store.set_totp_secret(&accounts.cipher, id, secret.as_bytes()).await?;
+        }
+        logins.push((role, email));
+    }
+    Ok(logins)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_and_personal_passwords_are_refused() {
+        let p = |s: &str| Password::new_password(s).unwrap();
+        assert_eq!(check_not_common(&p("password123"), "amy@x.org", "Amy Lee"), Err(TooEasyToGuess));
+        assert_eq!(check_not_common(&p("amylee1990"), "amy@x.org", "Amy Lee"), Err(TooEasyToGuess));
+        assert_eq!(check_not_common(&p("correct horse battery staple"), "amy@x.org", "Amy Lee"), Ok(()));
+    }
+
+    #[test]
+    fn back_off_grows_then_stops_growing() {
+        assert_eq!(back_off(0), std::time::Duration::ZERO);
+        assert_eq!(back_off(3), std::time::Duration::ZERO);
+        assert_eq!(back_off(4), std::time::Duration::from_millis(250));
+        assert_eq!(back_off(100), std::time::Duration::from_millis(4000));
+    }
+}

@@ -1,0 +1,221 @@
+//! The centre workspace behind the app's `CentreReferrals` port. The caller's centre comes from
+//! their account (a user without one sees nothing) and every store query is made with it, so no
+//! reference, however guessed, reaches another centre's referral. Each read of a referral is
+//! audit-logged; each change goes into the case's history, tells the referrer's status page, and
+//! announces itself to the centre's open inboxes.
+
+use crate::crypto::FieldCipher;
+use crate::live::CaseChanges;
+use crate::store::{Actor, AuditEvent, CaseChange, Outcome, Store, StoreError};
+use app::pages::workspace::model::{CaseView, HistoryEntry, InboxView, NoteView};
+use app::ports::{CaseOutcome, CentreReferrals, Clock, PortError, StaffUser};
+use async_trait::async_trait;
+use shared::Slug;
+use shared::referral::inbox::InboxQuery;
+use shared::referral::{Fields, ReferralReference};
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct CaseService {
+    pub store: Store,
+    pub cipher: FieldCipher,
+    pub clock: Arc<dyn Clock>,
+    pub changes: CaseChanges,
+    /// Where the site is reached from outside, for the link in the referrer's emails.
+    pub public_url: Arc<str>,
+}
+
+fn port_error(error: StoreError) -> PortError {
+    tracing::error!(%error, "case store failed");
+    match error {
+        StoreError::CorruptRow(_) | StoreError::Crypto(_) => PortError::CorruptData,
+        _ => PortError::Unavailable,
+    }
+}
+
+/// Names for history and notes: the centre's staff by id, or "a former member of staff".
+fn name_of(staff: &[(i64, String)], id: Option<i64>) -> String {
+    id.and_then(|id| staff.iter().find(|(s, _)| *s == id)).map_or_else(|| "NACCC".to_owned(), |(_, n)| n.clone())
+}
+
+impl CaseService {
+    async fn audit(&self, user: &StaffUser, action: &'static str, reference: &ReferralReference, outcome: Outcome) {
+        let event = AuditEvent {
+            actor: Actor::User(user.id),
+            action,
+            object: Some(reference.as_str().to_owned()),
+            outcome,
+            detail: String::new(),
+        };
+        if let Err(error) = self.store.record(&event, self.clock.now()).await {
+            tracing::error!(%error, action, "audit entry not written");
+        }
+    }
+
+    /// The caller's centre: only centre staff have one.
+    fn centre(user: &StaffUser) -> Option<&Slug> {
+        user.scope.centre()
+    }
+}
+
+#[async_trait]
+impl CentreReferrals for CaseService {
+    async fn inbox(&self, user: &StaffUser, query: &InboxQuery) -> Result<Option<InboxView>, PortError> {
+        let Some(centre) = Self::centre(user) else { return Ok(None) };
+        let rows = self.store.inbox_rows(centre).await.map_err(port_error)?;
+        let staff = self.store.centre_staff(centre).await.map_err(port_error)?;
+        let today = self.clock.today();
+        let page = query.parse().select(rows, self.clock.now(), today);
+        Ok(Some(InboxView { centre: centre.to_string(), page, staff, today: today.into(), me: user.id }))
+    }
+
+    async fn case(&self, user: &StaffUser, reference: &ReferralReference) -> Result<Option<CaseView>, PortError> {
+        let Some(centre) = Self::centre(user) else { return Ok(None) };
+        let Some(record) = self.store.case_record(&self.cipher, centre, reference).await.map_err(port_error)? else {
+            self.audit(user, "referral.read", reference, Outcome::Denied).await;
+            return Ok(None);
+        };
+        self.audit(user, "referral.read", reference, Outcome::Ok).await;
+        let staff = self.store.centre_staff(centre).await.map_err(port_error)?;
+        let history = self
+            .store
+            .case_events(record.id)
+            .await
+            .map_err(port_error)?
+            .into_iter()
+            .map(|e| HistoryEntry {
+                at: crate::administration::utc_time(e.at),
+                who: name_of(&staff, e.actor),
+                action: e.action,
+                from: e.from_stage,
+                to: e.to_stage,
+                detail: e.detail,
+            })
+            .collect();
+        let notes = self
+            .store
+            .case_notes(&self.cipher, record.id, reference)
+            .await
+            .map_err(port_error)?
+            .into_iter()
+            .map(|(at, author, text)| NoteView {
+                at: crate::administration::utc_time(at),
+                who: name_of(&staff, author),
+                text,
+            })
+            .collect();
+        let screening = shared::referral::screening_so_far(&record.answers);
+        Ok(Some(CaseView {
+            reference: record.row.reference.clone(),
+            centre: centre.to_string(),
+            submitted_on: record.row.submitted_on,
+            light: record.row.light,
+            service: record.row.service,
+            state: record.state,
+            answers: record.answers,
+            screening,
+            other_part: record.other_part,
+            history,
+            notes,
+            assigned_to: record.row.assigned_to,
+            staff,
+            today: self.clock.today().into(),
+        }))
+    }
+
+    async fn act(
+        &self,
+        user: &StaffUser,
+        reference: &ReferralReference,
+        action: &str,
+        fields: &Fields,
+    ) -> Result<CaseOutcome, PortError> {
+        let Some(centre) = Self::centre(user) else { return Ok(CaseOutcome::NotFound) };
+        let Some(record) = self.store.case_record(&self.cipher, centre, reference).await.map_err(port_error)? else {
+            self.audit(user, "referral.change", reference, Outcome::Denied).await;
+            return Ok(CaseOutcome::NotFound);
+        };
+        let (action, next) = match shared::referral::case_form::act(&record.state, action, fields, self.clock.today()) {
+            Ok(done) => done,
+            Err(errors) => return Ok(CaseOutcome::Rejected(errors)),
+        };
+        let detail = case_detail(&action);
+        // The referrer hears that there is news when what they are told changes (a link, never
+        // the news itself), and only at an address they gave as safe.
+        let news = (next.public_status() != record.state.public_status())
+            .then(|| shared::referral::status::news_address(&record.answers))
+            .flatten();
+        let body = format!(
+            "There is news about referral {reference}.\n\nCheck its progress with your reference and code:\n{}/refer/status\n\n\
+             This message holds no details of the referral.",
+            self.public_url.trim_end_matches('/')
+        );
+        let subject = format!("News about referral {reference}");
+        let change = CaseChange {
+            from: record.state.stage(),
+            state: &next,
+            actor: user.id,
+            action: action.kind().code(),
+            detail: &detail,
+            notify: news.as_ref().map(|to| crate::store::Message {
+                kind: "referral.status",
+                recipient: to.as_str(),
+                subject: &subject,
+                body: &body,
+            }),
+        };
+        let now = self.clock.now();
+        if !self.store.change_case(centre, reference, record.version, &change, now).await.map_err(port_error)? {
+            return Ok(CaseOutcome::Conflict);
+        }
+        self.audit(user, "referral.change", reference, Outcome::Ok).await;
+        self.changes.announce(centre).await;
+        Ok(CaseOutcome::Done)
+    }
+
+    async fn note(
+        &self,
+        user: &StaffUser,
+        reference: &ReferralReference,
+        text: &str,
+    ) -> Result<CaseOutcome, PortError> {
+        let Some(centre) = Self::centre(user) else { return Ok(CaseOutcome::NotFound) };
+        let text = match shared::referral::case_form::parse_note(text) {
+            Ok(t) => t,
+            Err(errors) => return Ok(CaseOutcome::Rejected(errors)),
+        };
+        let now = self.clock.now();
+        let added =
+            self.store.add_case_note(&self.cipher, centre, reference, user.id, &text, now).await.map_err(port_error)?;
+        self.audit(user, "referral.note", reference, if added { Outcome::Ok } else { Outcome::Denied }).await;
+        Ok(if added { CaseOutcome::Done } else { CaseOutcome::NotFound })
+    }
+
+    async fn assign(
+        &self,
+        user: &StaffUser,
+        reference: &ReferralReference,
+        to: Option<i64>,
+    ) -> Result<CaseOutcome, PortError> {
+        let Some(centre) = Self::centre(user) else { return Ok(CaseOutcome::NotFound) };
+        let assigned = self.store.assign_case(centre, reference, to).await.map_err(port_error)?;
+        self.audit(user, "referral.assign", reference, if assigned { Outcome::Ok } else { Outcome::Denied }).await;
+        if assigned {
+            self.changes.announce(centre).await;
+        }
+        Ok(if assigned { CaseOutcome::Done } else { CaseOutcome::NotFound })
+    }
+}
+
+/// What the history records of an action: codes and dates only.
+fn case_detail(action: &shared::referral::case::CaseAction) -> String {
+    use shared::referral::case::CaseAction as A;
+    match action {
+        A::Decline(reason) => reason.code().to_owned(),
+        A::Close(outcome) => outcome.code().to_owned(),
+        A::BookPreVisit { party, date } => format!("{} {}", party.code(), String::from(*date)),
+        A::StartContact { first_session } => String::from(*first_session),
+        A::RecordSession(s) => format!("{} {}", String::from(s.date), s.attendance.code()),
+        _ => String::new(),
+    }
+}

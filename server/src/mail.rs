@@ -1,0 +1,123 @@
+//! Delivers the outbox over SMTP (lettre): due messages are claimed (so several instances never
+//! send one twice at once), sent, and marked; a failure is retried with back-off from a minute to
+//! an hour, and nothing is lost. `centre:<slug>` goes to the centre's active staff. Without SMTP
+//! settings (demo mode) mail stays in the outbox, readable at `/admin/outbox`.
+
+use crate::store::{DueMessage, Store, StoreError};
+use app::ports::Clock;
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::sync::Arc;
+
+/// How long a claimed message is left to its sender before another may try.
+const CLAIM_SECS: i64 = 5 * 60;
+/// How often the outbox is looked at.
+const EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Seconds before trying again after `attempts` failures: 1, 2, 4 … minutes, at most an hour.
+pub fn retry_after(attempts: i64) -> i64 {
+    let doublings = u32::try_from(attempts.saturating_sub(1).clamp(0, 6)).unwrap_or(6);
+    (60_i64 << doublings).min(3600)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("SMTP settings: {0}")]
+    Settings(String),
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// An SMTP transport from a URL: `smtp://host:port` (plain, for a local relay),
+/// `smtp://user:pass@host:587?tls=required` (STARTTLS) or `smtps://user:pass@host` (TLS).
+pub fn transport(url: &str) -> Result<AsyncSmtpTransport<Tokio1Executor>, MailError> {
+    let builder =
+        AsyncSmtpTransport::<Tokio1Executor>::from_url(url).map_err(|e| MailError::Settings(e.to_string()))?;
+    Ok(builder.timeout(Some(std::time::Duration::from_secs(20))).build())
+}
+
+/// What one pass over the outbox did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Delivered {
+    pub sent: usize,
+    pub failed: usize,
+}
+
+fn email(from: &Mailbox, to: &[String], message: &DueMessage) -> Result<Message, String> {
+    let mut builder = Message::builder().from(from.clone()).subject(message.subject.clone());
+    for address in to {
+        builder = builder.to(address.parse::<Mailbox>().map_err(|_| "unreadable address".to_owned())?);
+    }
+    builder.body(message.body.clone()).map_err(|e| e.to_string())
+}
+
+/// Sends every message due by `now`.
+pub async fn deliver_due<T>(store: &Store, transport: &T, from: &Mailbox, now: i64) -> Result<Delivered, MailError>
+where
+    T: AsyncTransport + Sync,
+    T::Error: std::fmt::Display,
+{
+    let mut done = Delivered::default();
+    for message in store.due_messages(now, 50).await? {
+        if !store.claim_message(&message, now + CLAIM_SECS).await? {
+            continue;
+        }
+        let to = match message.recipient.strip_prefix("centre:") {
+            Some(centre) => store.centre_addresses(centre).await?,
+            None => vec![message.recipient.clone()],
+        };
+        if to.is_empty() {
+            // Nobody to tell yet (a centre without staff accounts): kept, and tried again later.
+            store.message_failed(message.id, now + 3600, "no recipients").await?;
+            done.failed += 1;
+            continue;
+        }
+        let result = match email(from, &to, &message) {
+            Ok(email) => transport.send(email).await.map(|_| ()).map_err(|e| e.to_string()),
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(()) => {
+                store.message_sent(message.id, now).await?;
+                done.sent += 1;
+            }
+            Err(error) => {
+                // The server's words, cut short (never the message itself).
+                let error: String = error.chars().take(200).collect();
+                tracing::warn!(id = message.id, attempts = message.attempts + 1, %error, "mail not delivered; will retry");
+                store.message_failed(message.id, now + retry_after(message.attempts + 1), &error).await?;
+                done.failed += 1;
+            }
+        }
+    }
+    Ok(done)
+}
+
+/// Every few seconds, sends what is due.
+pub fn spawn_delivery(
+    store: Store,
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    clock: Arc<dyn Clock>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(EVERY);
+        loop {
+            every.tick().await;
+            if let Err(error) = deliver_due(&store, &transport, &from, clock.now()).await {
+                tracing::warn!(%error, "mail delivery pass failed; will retry");
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn retries_back_off_to_an_hour() {
+        assert_eq!(super::retry_after(1), 60);
+        assert_eq!(super::retry_after(2), 120);
+        assert_eq!(super::retry_after(4), 480);
+        assert_eq!(super::retry_after(50), 3600);
+    }
+}

@@ -1,0 +1,203 @@
+//! The Safe Referral service behind the app's `Referrals` port: the store, the cipher and the
+//! clock together, with guesses at codes throttled per reference and each step audit-logged
+//! (by reference, never with personal data).
+
+use crate::crypto::FieldCipher;
+use crate::store::{Actor, AuditEvent, InviteOutcome, Outcome, Store, StoreError, Submission, SubmitOutcome};
+use app::ports::{Clock, CodeCheck, Invite, PortError, ReferralProgress, Referrals, Sent, SubmitReferral};
+use async_trait::async_trait;
+use shared::referral::{AccessCode, DraftAnswers, JoinAnswers, ReferralReference};
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct ReferralService {
+    pub store: Store,
+    pub cipher: FieldCipher,
+    pub clock: Arc<dyn Clock>,
+    /// Tells the centre's open inboxes when a referral or a second part arrives.
+    pub changes: crate::live::CaseChanges,
+}
+
+fn port_error(error: StoreError) -> PortError {
+    match error {
+        StoreError::CorruptRow(_) | StoreError::Crypto(_) => {
+            tracing::error!(%error, "referral data could not be read");
+            PortError::CorruptData
+        }
+        error => {
+            tracing::error!(%error, "referral store failed");
+            PortError::Unavailable
+        }
+    }
+}
+
+fn progress(s: crate::store::SubmittedReferral) -> ReferralProgress {
+    let date = time::OffsetDateTime::from_unix_timestamp(s.submitted_at).map(|t| t.date()).unwrap_or(time::Date::MIN);
+    ReferralProgress { status: s.status, centre: s.centre, submitted_on: date.into() }
+}
+
+impl ReferralService {
+    async fn audit(&self, action: &'static str, reference: &ReferralReference, outcome: Outcome) {
+        let event = AuditEvent {
+            actor: Actor::Anonymous,
+            action,
+            object: Some(reference.as_str().to_owned()),
+            outcome,
+            detail: String::new(),
+        };
+        // An audit failure must not lose the person's work, but it is logged loudly.
+        if let Err(error) = self.store.record(&event, self.clock.now()).await {
+            tracing::error!(%error, action, "audit entry not written");
+        }
+    }
+
+    /// Runs a code check with per-reference throttling and auditing.
+    async fn check_code<T, F>(
+        &self,
+        action: &'static str,
+        reference: &ReferralReference,
+        check: F,
+    ) -> Result<CodeCheck<T>, PortError>
+    where
+        F: std::future::Future<Output = Result<Option<T>, StoreError>>,
+    {
+        let now = self.clock.now();
+        if self.store.code_attempts_locked(reference.as_str(), now).await.map_err(port_error)? {
+            self.audit(action, reference, Outcome::Denied).await;
+            return Ok(CodeCheck::Locked);
+        }
+        // Counted before the check, so guesses sent in parallel cannot get past the limit; a right
+        // code clears the count again.
+        self.store.record_code_failure(reference.as_str(), now).await.map_err(port_error)?;
+        match check.await.map_err(port_error)? {
+            Some(value) => {
+                self.store.clear_code_failures(reference.as_str()).await.map_err(port_error)?;
+                self.audit(action, reference, Outcome::Ok).await;
+                Ok(CodeCheck::Opened(value))
+            }
+            None => {
+                self.audit(action, reference, Outcome::Failed).await;
+                Ok(CodeCheck::Wrong)
+            }
+        }
+    }
+}
+
+#[async_trait]
+impl Referrals for ReferralService {
+    async fn start(&self, answers: &DraftAnswers) -> Result<ReferralReference, PortError> {
+        let (reference, _code) =
+            self.store.create_draft(&self.cipher, answers, self.clock.now()).await.map_err(port_error)?;
+        self.audit("referral.draft.start", &reference, Outcome::Ok).await;
+        Ok(reference)
+    }
+
+    async fn resume(&self, reference: &ReferralReference, code: &AccessCode) -> Result<CodeCheck<()>, PortError> {
+        let now = self.clock.now();
+        self.check_code("referral.draft.resume", reference, async {
+            Ok(self.store.open_draft(&self.cipher, reference, code, now).await?.map(|_| ()))
+        })
+        .await
+    }
+
+    async fn draft(&self, reference: &ReferralReference) -> Result<Option<DraftAnswers>, PortError> {
+        self.store.load_draft(&self.cipher, reference, self.clock.now()).await.map_err(port_error)
+    }
+
+    async fn save(&self, reference: &ReferralReference, answers: &DraftAnswers) -> Result<bool, PortError> {
+        self.store.save_draft(&self.cipher, reference, answers, self.clock.now()).await.map_err(port_error)
+    }
+
+    async fn new_code(&self, reference: &ReferralReference) -> Result<Option<AccessCode>, PortError> {
+        let code = self.store.reissue_code(reference, self.clock.now()).await.map_err(port_error)?;
+        self.audit("referral.code.issue", reference, Outcome::Ok).await;
+        Ok(code)
+    }
+
+    fn submission_key(&self) -> String {
+        crate::secrets::new_token()
+    }
+
+    async fn submit(&self, s: SubmitReferral<'_>) -> Result<Sent, PortError> {
+        let submission = Submission {
+            reference: s.reference,
+            key: s.key,
+            answers: s.answers,
+            centre: s.centre,
+            service: s.referral.service,
+            light: s.referral.screening.light,
+        };
+        let outcome =
+            self.store.submit_referral(&self.cipher, &submission, self.clock.now()).await.map_err(port_error)?;
+        if outcome == SubmitOutcome::Sent {
+            self.audit("referral.submit", s.reference, Outcome::Ok).await;
+            self.changes.announce(s.centre).await;
+        }
+        Ok(match outcome {
+            SubmitOutcome::Sent => Sent::Sent,
+            SubmitOutcome::AlreadySent => Sent::AlreadySent,
+            SubmitOutcome::NotOpen => Sent::NotOpen,
+        })
+    }
+
+    async fn progress_with_code(
+        &self,
+        reference: &ReferralReference,
+        code: &AccessCode,
+    ) -> Result<CodeCheck<ReferralProgress>, PortError> {
+        self.check_code("referral.status", reference, async {
+            Ok(self.store.submitted_referral(reference, code).await?.map(progress))
+        })
+        .await
+    }
+
+    async fn progress(&self, reference: &ReferralReference) -> Result<Option<ReferralProgress>, PortError> {
+        Ok(self.store.referral_status(reference).await.map_err(port_error)?.map(progress))
+    }
+
+    async fn invite(&self, reference: &ReferralReference) -> Result<Invite, PortError> {
+        let outcome = self.store.invite_other_party(reference, self.clock.now()).await.map_err(port_error)?;
+        self.audit("referral.invite", reference, Outcome::Ok).await;
+        Ok(match outcome {
+            InviteOutcome::Invited(code) => Invite::Invited(code),
+            InviteOutcome::AlreadyJoined => Invite::AlreadyJoined,
+            InviteOutcome::InProgress => Invite::InProgress,
+            InviteOutcome::NotFound => Invite::NotFound,
+        })
+    }
+
+    async fn open_invitation(
+        &self,
+        reference: &ReferralReference,
+        code: &AccessCode,
+    ) -> Result<CodeCheck<AccessCode>, PortError> {
+        let now = self.clock.now();
+        self.check_code("referral.join.open", reference, async {
+            Ok(self.store.open_invitation(&self.cipher, reference, code, now).await?.map(|(_, own)| own))
+        })
+        .await
+    }
+
+    async fn joining(&self, reference: &ReferralReference) -> Result<Option<JoinAnswers>, PortError> {
+        self.store.load_invitation(&self.cipher, reference, self.clock.now()).await.map_err(port_error)
+    }
+
+    async fn save_joining(&self, reference: &ReferralReference, answers: &JoinAnswers) -> Result<bool, PortError> {
+        self.store.save_invitation(&self.cipher, reference, answers, self.clock.now()).await.map_err(port_error)
+    }
+
+    async fn submit_joining(&self, reference: &ReferralReference, answers: &JoinAnswers) -> Result<bool, PortError> {
+        let done = self
+            .store
+            .submit_invitation(&self.cipher, reference, answers, self.clock.now())
+            .await
+            .map_err(port_error)?;
+        if done {
+            self.audit("referral.join.submit", reference, Outcome::Ok).await;
+            if let Ok(Some(status)) = self.store.referral_status(reference).await {
+                self.changes.announce(&status.centre).await;
+            }
+        }
+        Ok(done)
+    }
+}

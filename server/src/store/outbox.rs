@@ -1,0 +1,125 @@
+//! The outbox: messages to send, written in the same transaction as the change they announce,
+//! and their delivery state (`mail.rs` sends them, with retries). Bodies hold no personal data,
+//! only references and links.
+
+/// Queues a message: kind, recipient (an address, or `centre:<slug>`), subject, body, time.
+pub(crate) const INSERT_MESSAGE: &str = "INSERT INTO outbox (kind, recipient, subject, body, created_at, next_attempt_at) \
+     VALUES ($1, $2, $3, $4, $5, $5)";
+
+/// A message to queue.
+pub struct Message<'a> {
+    pub kind: &'a str,
+    pub recipient: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+}
+
+/// A queued message as the outbox page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct QueuedMessage {
+    pub id: i64,
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+/// A message due to be sent.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct DueMessage {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+}
+
+impl super::Store {
+    /// Unsent messages due by `now`, oldest first.
+    pub async fn due_messages(&self, now: i64, limit: i64) -> Result<Vec<DueMessage>, super::StoreError> {
+        let rows = super::on_read!(self, |pool| {
+            sqlx::query_as(
+                "SELECT id, recipient, subject, body, attempts, next_attempt_at FROM outbox \
+                 WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT $2",
+            )
+            .bind(now)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows)
+    }
+
+    /// Takes a message for sending until `until` (another instance then leaves it alone); `false`
+    /// if another instance took it first.
+    pub async fn claim_message(&self, message: &DueMessage, until: i64) -> Result<bool, super::StoreError> {
+        let claimed = super::on_write!(self, |pool| {
+            sqlx::query(
+                "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3 AND sent_at IS NULL",
+            )
+            .bind(until)
+            .bind(message.id)
+            .bind(message.next_attempt_at)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        Ok(claimed == 1)
+    }
+
+    pub async fn message_sent(&self, id: i64, now: i64) -> Result<(), super::StoreError> {
+        super::on_write!(self, |pool| {
+            sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
+                .bind(now)
+                .bind(id)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        Ok(())
+    }
+
+    /// Records a failed attempt; the message is tried again from `retry_at`.
+    pub async fn message_failed(&self, id: i64, retry_at: i64, error: &str) -> Result<(), super::StoreError> {
+        super::on_write!(self, |pool| {
+            sqlx::query(
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2 WHERE id = $3",
+            )
+            .bind(retry_at)
+            .bind(error)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })?;
+        Ok(())
+    }
+
+    /// The addresses of a centre's active staff (for `centre:<slug>` messages).
+    pub async fn centre_addresses(&self, centre: &str) -> Result<Vec<String>, super::StoreError> {
+        let rows = super::on_read!(self, |pool| {
+            sqlx::query_scalar("SELECT email FROM users WHERE centre_slug = $1 AND disabled = $2 ORDER BY id")
+                .bind(centre)
+                .bind(false)
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(rows)
+    }
+
+    /// The newest messages first, at most `limit`.
+    pub async fn outbox_messages(&self, limit: i64) -> Result<Vec<QueuedMessage>, super::StoreError> {
+        let rows = super::on_read!(self, |pool| {
+            sqlx::query_as(
+                "SELECT id, kind, recipient, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT $1",
+            )
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows)
+    }
+}

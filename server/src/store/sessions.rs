@@ -1,0 +1,90 @@
+//! Sessions in the database (tower-sessions' sqlx stores), on whichever backend the store uses, so
+//! every app server sees the same sessions and signing out ends a session everywhere.
+
+use super::{Pools, Store, StoreError};
+use async_trait::async_trait;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, ExpiredDeletion};
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+
+const TABLE: &str = "sessions";
+
+#[derive(Debug, Clone)]
+pub enum SessionStore {
+    Sqlite(SqliteStore),
+    Postgres(PostgresStore),
+}
+
+impl Store {
+    /// The session store over this database (its table is made by [`Store::migrate`]).
+    pub fn session_store(&self) -> Result<SessionStore, StoreError> {
+        let bad_name = |e: String| StoreError::CorruptRow(e);
+        let store = match &*self.pools {
+            // Sessions are written on most requests that change them: the single writer connection
+            // keeps SQLite free of lock contention between our own writers.
+            Pools::Sqlite { write, .. } => {
+                SessionStore::Sqlite(SqliteStore::new(write.clone()).with_table_name(TABLE).map_err(bad_name)?)
+            }
+            Pools::Postgres(pool) => {
+                let s = PostgresStore::new(pool.clone())
+                    .with_schema_name("public")
+                    .and_then(|s| s.with_table_name(TABLE))
+                    .map_err(bad_name)?;
+                SessionStore::Postgres(s)
+            }
+        };
+        Ok(store)
+    }
+}
+
+impl SessionStore {
+    /// Creates the sessions table if it is missing (the crate owns its schema).
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match self {
+            Self::Sqlite(s) => s.migrate().await?,
+            Self::Postgres(s) => s.migrate().await?,
+        }
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl tower_sessions::SessionStore for SessionStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        match self {
+            Self::Sqlite(s) => s.create(record).await,
+            Self::Postgres(s) => s.create(record).await,
+        }
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        match self {
+            Self::Sqlite(s) => s.save(record).await,
+            Self::Postgres(s) => s.save(record).await,
+        }
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        match self {
+            Self::Sqlite(s) => s.load(id).await,
+            Self::Postgres(s) => s.load(id).await,
+        }
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        match self {
+            Self::Sqlite(s) => s.delete(id).await,
+            Self::Postgres(s) => s.delete(id).await,
+        }
+    }
+}
+
+#[async_trait]
+impl ExpiredDeletion for SessionStore {
+    async fn delete_expired(&self) -> session_store::Result<()> {
+        match self {
+            Self::Sqlite(s) => s.delete_expired().await,
+            Self::Postgres(s) => s.delete_expired().await,
+        }
+    }
+}

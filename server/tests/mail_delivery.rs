@@ -1,0 +1,142 @@
+//! Mail delivery against a real SMTP server started by the test (a small sink speaking SMTP on a
+//! local port): a queued message arrives; a failing server leaves it queued and it is retried
+//! later with back-off, nothing lost.
+
+mod common;
+
+use common::TestDb;
+use common::staff::{NOW, email, setup};
+use common::wizard::{complete_referral, send};
+use server::mail::{Delivered, deliver_due, transport};
+use shared::account::Role;
+use std::sync::{Arc, Mutex};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+
+/// A minimal SMTP server: accepts every message (keeping its text), or refuses every sender with
+/// a temporary failure while `refusing` is set.
+struct Sink {
+    port: u16,
+    received: Arc<Mutex<Vec<String>>>,
+    refusing: Arc<Mutex<bool>>,
+}
+
+async fn sink() -> Sink {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let refusing = Arc::new(Mutex::new(false));
+    let (r, f) = (received.clone(), refusing.clone());
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let (r, f) = (r.clone(), f.clone());
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = BufReader::new(read).lines();
+                let _ = write.write_all(b"220 sink ESMTP\r\n").await;
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(text) = data.as_mut() {
+                        if line == "." {
+                            r.lock().unwrap().push(std::mem::take(text));
+                            data = None;
+                            let _ = write.write_all(b"250 queued\r\n").await;
+                        } else {
+                            text.push_str(&line);
+                            text.push('\n');
+                        }
+                        continue;
+                    }
+                    let verb = line.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
+                    let reply: &[u8] = match verb.as_str() {
+                        "EHLO" | "HELO" => b"250 sink\r\n",
+                        "MAIL" if *f.lock().unwrap() => b"451 try again later\r\n",
+                        "MAIL" | "RCPT" | "RSET" | "NOOP" => b"250 ok\r\n",
+                        "DATA" => {
+                            data = Some(String::new());
+                            b"354 go ahead\r\n"
+                        }
+                        "QUIT" => {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            break;
+                        }
+                        _ => b"502 not implemented\r\n",
+                    };
+                    let _ = write.write_all(reply).await;
+                }
+            });
+        }
+    });
+    Sink { port, received, refusing }
+}
+
+/// A referral to the demo staff centre: queues a "new referral" message for its staff.
+async fn queue_a_message(db: &TestDb) {
+    let (b, _) = setup(db).await;
+    let mut parent = common::web::Browser::new(b.app.clone());
+    let centre = server::seed::demo_staff_centre().unwrap().to_string();
+    complete_referral(&mut parent, &centre, "resident_parent", &[]).await;
+    send(&mut parent).await;
+}
+
+async fn a_queued_message_arrives(db: &TestDb) {
+    queue_a_message(db).await;
+    let sink = sink().await;
+    let smtp = transport(&format!("smtp://127.0.0.1:{}", sink.port)).unwrap();
+    let from = "NACCC Contact Hub <no-reply@naccc.org.uk>".parse().unwrap();
+    let done = deliver_due(&db.store, &smtp, &from, NOW + 10).await.unwrap();
+    assert_eq!(done, Delivered { sent: 1, failed: 0 });
+    let received = sink.received.lock().unwrap().clone();
+    assert_eq!(received.len(), 1);
+    assert!(received[0].contains("Subject: New referral NR-"), "{}", received[0]);
+    assert!(received[0].contains(&email(Role::CentreCoordinator)), "to the centre's staff: {}", received[0]);
+    assert!(!received[0].contains("parent@example.com"), "no personal details in the email");
+    let sent = db.raw_column::<Option<i64>>("SELECT sent_at FROM outbox").await;
+    assert_eq!(sent, [Some(NOW + 10)]);
+    // Sent once only.
+    let again = deliver_due(&db.store, &smtp, &from, NOW + 20).await.unwrap();
+    assert_eq!(again, Delivered::default());
+}
+
+async fn a_failing_server_is_retried_and_nothing_is_lost(db: &TestDb) {
+    queue_a_message(db).await;
+    let sink = sink().await;
+    *sink.refusing.lock().unwrap() = true;
+    let smtp = transport(&format!("smtp://127.0.0.1:{}", sink.port)).unwrap();
+    let from = "NACCC Contact Hub <no-reply@naccc.org.uk>".parse().unwrap();
+    let first = deliver_due(&db.store, &smtp, &from, NOW + 10).await.unwrap();
+    assert_eq!(first, Delivered { sent: 0, failed: 1 });
+    let state = db.raw_column::<i64>("SELECT attempts FROM outbox").await;
+    assert_eq!(state, [1]);
+    assert_eq!(db.raw_column::<i64>("SELECT next_attempt_at FROM outbox").await, [NOW + 10 + 60], "a minute later");
+    assert!(db.raw_column::<Option<String>>("SELECT last_error FROM outbox").await[0].is_some());
+
+    *sink.refusing.lock().unwrap() = false;
+    let too_soon = deliver_due(&db.store, &smtp, &from, NOW + 30).await.unwrap();
+    assert_eq!(too_soon, Delivered::default(), "not before its retry time");
+    let retried = deliver_due(&db.store, &smtp, &from, NOW + 71).await.unwrap();
+    assert_eq!(retried, Delivered { sent: 1, failed: 0 });
+    assert_eq!(sink.received.lock().unwrap().len(), 1);
+
+    // Nobody listening at all: also kept and retried.
+    let closed = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    queue_a_message_again(db).await;
+    let nowhere = transport(&format!("smtp://127.0.0.1:{port}")).unwrap();
+    // (Queued on the real clock, which is within days of NOW.)
+    let failed = deliver_due(&db.store, &nowhere, &from, NOW + 30 * 86_400).await.unwrap();
+    assert_eq!(failed, Delivered { sent: 0, failed: 1 });
+    assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").await, [1]);
+}
+
+/// A second referral (the demo data is already there).
+async fn queue_a_message_again(db: &TestDb) {
+    let app = common::web::app(db).await;
+    let mut parent = common::web::Browser::new(app);
+    let centre = server::seed::demo_staff_centre().unwrap().to_string();
+    complete_referral(&mut parent, &centre, "resident_parent", &[]).await;
+    send(&mut parent).await;
+}
+
+on_both_backends!(a_queued_message_arrives, a_failing_server_is_retried_and_nothing_is_lost);
