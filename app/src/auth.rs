@@ -52,17 +52,30 @@ pub async fn sign_in(session: &Session, user: i64) -> Result<(), Denied> {
     Ok(())
 }
 
+/// Whether a request is the person at the screen or the page refreshing itself (the live
+/// inbox). Only the person's own requests keep an idle session alive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activity {
+    Person,
+    Background,
+}
+
 /// The signed-in user, if the session is within its limits and the user may still act.
 pub async fn current_user() -> Result<StaffUser, Denied> {
+    current_user_by(Activity::Person).await
+}
+
+async fn current_user_by(activity: Activity) -> Result<StaffUser, Denied> {
     let session = session().await?;
     let ports = crate::ports::use_ports().map_err(|_| Denied::Unavailable)?;
-    let user = user_of(&session, &ports).await?;
+    let user = user_of(&session, &ports, activity).await?;
     no_store();
     Ok(user)
 }
 
-/// The user signed in on `session` (for handlers outside Leptos, like the live-updates stream).
-pub async fn user_of(session: &Session, ports: &crate::ports::Ports) -> Result<StaffUser, Denied> {
+/// The user signed in on `session` (also for handlers outside Leptos, like the live-updates
+/// stream). A `Background` check leaves the idle clock alone.
+pub async fn user_of(session: &Session, ports: &crate::ports::Ports, activity: Activity) -> Result<StaffUser, Denied> {
     let now = ports.clock.now();
     let get = |key: &'static str| {
         let session = session.clone();
@@ -81,13 +94,20 @@ pub async fn user_of(session: &Session, ports: &crate::ports::Ports) -> Result<S
         let _ = session.flush().await;
         return Err(Denied::SignIn);
     };
-    session.insert(LAST_SEEN, now).await.map_err(|_| Denied::Unavailable)?;
+    if activity == Activity::Person {
+        session.insert(LAST_SEEN, now).await.map_err(|_| Denied::Unavailable)?;
+    }
     Ok(staff)
 }
 
 /// The signed-in user if their role is one of `roles` (deny by default).
 pub async fn require(roles: &[Role]) -> Result<StaffUser, Denied> {
-    let user = current_user().await?;
+    require_by(roles, Activity::Person).await
+}
+
+/// As [`require`], for a request the page made by itself.
+pub async fn require_by(roles: &[Role], activity: Activity) -> Result<StaffUser, Denied> {
+    let user = current_user_by(activity).await?;
     if roles.contains(&user.scope.role()) {
         Ok(user)
     } else {

@@ -274,10 +274,13 @@ pub trait CentreReferrals: Send + Sync + 'static {
         user: &StaffUser,
         reference: &shared::referral::ReferralReference,
     ) -> Result<Option<crate::pages::workspace::model::CaseView>, PortError>;
+    /// Applies `action` if the case is still at `seen_version` (the version the page showed);
+    /// otherwise `Conflict`, and nothing changes.
     async fn act(
         &self,
         user: &StaffUser,
         reference: &shared::referral::ReferralReference,
+        seen_version: i64,
         action: &str,
         fields: &shared::referral::Fields,
     ) -> Result<CaseOutcome, PortError>;

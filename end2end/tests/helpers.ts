@@ -47,5 +47,20 @@ export function trackCspViolations(page: Page): string[] {
       violations.push(`${page.url()} (${message.location().url}): ${message.text()}`);
     }
   });
+  // Every page the browser shows must carry the page policy (with its script nonce): a shown
+  // document without it is reported with how it was reached.
+  page.on("response", async (response) => {
+    const request = response.request();
+    if (!request.isNavigationRequest() || response.status() >= 300 && response.status() < 400) return;
+    const policy = (await response.allHeaders())["content-security-policy"] ?? "(none)";
+    if (!policy.includes("script-src")) {
+      const chain: string[] = [];
+      for (let r = request.redirectedFrom(); r; r = r.redirectedFrom()) chain.push(`${r.method()} ${r.url()}`);
+      violations.push(
+        `document ${request.method()} ${response.url()} → ${response.status()} with policy "${policy}"` +
+          (chain.length ? ` (redirected from ${chain.join(" ← ")})` : ""),
+      );
+    }
+  });
   return violations;
 }

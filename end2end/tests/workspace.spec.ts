@@ -78,6 +78,8 @@ test("a new referral appears live in the coordinator's inbox, who works it to cl
   await fillDate(page.locator("#action-book_pre_visit"), day(-4));
   await page.locator("#action-book_pre_visit").getByRole("button", { name: "Book a pre-visit" }).click();
   await expect(page.getByText("Done: Book a pre-visit.")).toBeVisible();
+  // The page shows the case as it now is (both pre-visits) before the next action.
+  await expect(page.locator("#case-history li").filter({ hasText: "Book a pre-visit" })).toHaveCount(2);
 
   // The first session on a pre-visit day is refused, clearly.
   const start = page.locator("#action-start_contact");

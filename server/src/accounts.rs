@@ -85,6 +85,9 @@ pub struct AccountService {
     pub back_off: fn(i64) -> std::time::Duration,
     /// Where the site is reached from outside (for links in emails), like `https://hub.naccc.org.uk`.
     pub public_url: Arc<str>,
+    /// Whether mail leaves by SMTP: then `/admin/outbox` never shows the one-time links in
+    /// messages (they are for their recipients alone).
+    pub mail_by_smtp: bool,
 }
 
 /// Back-off before answering a subject with failures: nothing for the first three, then doubling
@@ -316,7 +319,16 @@ impl Accounts for AccountService {
     }
 
     async fn request_password_reset(&self, email: &shared::referral::EmailAddress) -> Result<(), PortError> {
-        AccountService::request_password_reset(self, email.as_str()).await.map_err(port_error)
+        // Done after answering, so the answer takes as long whether or not the address has an
+        // account (its timing must not tell).
+        let service = self.clone();
+        let email = email.as_str().to_owned();
+        tokio::spawn(async move {
+            if let Err(error) = AccountService::request_password_reset(&service, &email).await {
+                tracing::error!(%error, "password reset request failed");
+            }
+        });
+        Ok(())
     }
 
     async fn open_link(&self, token: &str) -> Result<Option<app::ports::OpenedLink>, PortError> {

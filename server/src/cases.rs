@@ -33,9 +33,15 @@ fn port_error(error: StoreError) -> PortError {
     }
 }
 
-/// Names for history and notes: the centre's staff by id, or "a former member of staff".
-fn name_of(staff: &[(i64, String)], id: Option<i64>) -> String {
-    id.and_then(|id| staff.iter().find(|(s, _)| *s == id)).map_or_else(|| "NACCC".to_owned(), |(_, n)| n.clone())
+/// Names for history and notes: the service itself (no one), someone of the centre's (marked if
+/// their account is disabled), or someone no longer at the centre.
+fn name_of(people: &[(i64, String, bool)], id: Option<i64>) -> String {
+    let Some(id) = id else { return "NACCC".to_owned() };
+    match people.iter().find(|(p, _, _)| *p == id) {
+        Some((_, name, false)) => name.clone(),
+        Some((_, name, true)) => format!("{name} (no longer active)"),
+        None => "A former member of staff".to_owned(),
+    }
 }
 
 impl CaseService {
@@ -77,6 +83,7 @@ impl CentreReferrals for CaseService {
         };
         self.audit(user, "referral.read", reference, Outcome::Ok).await;
         let staff = self.store.centre_staff(centre).await.map_err(port_error)?;
+        let people = self.store.centre_people(centre).await.map_err(port_error)?;
         let history = self
             .store
             .case_events(record.id)
@@ -85,7 +92,7 @@ impl CentreReferrals for CaseService {
             .into_iter()
             .map(|e| HistoryEntry {
                 at: crate::administration::utc_time(e.at),
-                who: name_of(&staff, e.actor),
+                who: name_of(&people, e.actor),
                 action: e.action,
                 from: e.from_stage,
                 to: e.to_stage,
@@ -100,7 +107,7 @@ impl CentreReferrals for CaseService {
             .into_iter()
             .map(|(at, author, text)| NoteView {
                 at: crate::administration::utc_time(at),
-                who: name_of(&staff, author),
+                who: name_of(&people, author),
                 text,
             })
             .collect();
@@ -120,6 +127,7 @@ impl CentreReferrals for CaseService {
             assigned_to: record.row.assigned_to,
             staff,
             today: self.clock.today().into(),
+            version: record.version,
         }))
     }
 
@@ -127,6 +135,7 @@ impl CentreReferrals for CaseService {
         &self,
         user: &StaffUser,
         reference: &ReferralReference,
+        seen_version: i64,
         action: &str,
         fields: &Fields,
     ) -> Result<CaseOutcome, PortError> {
@@ -135,6 +144,10 @@ impl CentreReferrals for CaseService {
             self.audit(user, "referral.change", reference, Outcome::Denied).await;
             return Ok(CaseOutcome::NotFound);
         };
+        // Acted on from a page that is out of date: the coordinator looks again first.
+        if record.version != seen_version {
+            return Ok(CaseOutcome::Conflict);
+        }
         let (action, next) = match shared::referral::case_form::act(&record.state, action, fields, self.clock.today()) {
             Ok(done) => done,
             Err(errors) => return Ok(CaseOutcome::Rejected(errors)),
@@ -150,7 +163,7 @@ impl CentreReferrals for CaseService {
              This message holds no details of the referral.",
             self.public_url.trim_end_matches('/')
         );
-        let subject = format!("News about referral {reference}");
+        let subject = crate::store::status_news_subject(reference.as_str());
         let change = CaseChange {
             from: record.state.stage(),
             state: &next,
@@ -158,7 +171,7 @@ impl CentreReferrals for CaseService {
             action: action.kind().code(),
             detail: &detail,
             notify: news.as_ref().map(|to| crate::store::Message {
-                kind: "referral.status",
+                kind: crate::store::STATUS_NEWS,
                 recipient: to.as_str(),
                 subject: &subject,
                 body: &body,
@@ -217,5 +230,17 @@ fn case_detail(action: &shared::referral::case::CaseAction) -> String {
         A::StartContact { first_session } => String::from(*first_session),
         A::RecordSession(s) => format!("{} {}", String::from(s.date), s.attendance.code()),
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn history_names_who_acted_even_after_they_left() {
+        let people = [(1, "Asha Patel".to_owned(), false), (2, "Ben Okafor".to_owned(), true)];
+        assert_eq!(super::name_of(&people, None), "NACCC");
+        assert_eq!(super::name_of(&people, Some(1)), "Asha Patel");
+        assert_eq!(super::name_of(&people, Some(2)), "Ben Okafor (no longer active)");
+        assert_eq!(super::name_of(&people, Some(9)), "A former member of staff");
     }
 }

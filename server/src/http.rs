@@ -40,6 +40,8 @@ pub struct AppState {
     pub back_off: fn(i64) -> std::time::Duration,
     /// Where the site is reached from outside, for links in emails.
     pub public_url: Arc<str>,
+    /// Whether mail leaves by SMTP; if not (demo mode), `/admin/outbox` is where it is read.
+    pub mail_by_smtp: bool,
     /// News of changed cases, for live inboxes (across instances on PostgreSQL).
     pub changes: crate::live::CaseChanges,
     /// The client's address and the public rate limit.
@@ -73,6 +75,7 @@ pub(crate) fn ports(state: &AppState) -> Ports {
         clock: state.clock.clone(),
         back_off: state.back_off,
         public_url: state.public_url.clone(),
+        mail_by_smtp: state.mail_by_smtp,
     };
     Ports {
         centres: Arc::new(state.store.clone()),

@@ -66,10 +66,15 @@ impl CaseChanges {
     }
 }
 
+/// How often an open stream checks that its user may still see the inbox (signed in, within
+/// the session's limits, not disabled, still at that centre).
+pub const RECHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// `GET /centre/referrals/events`: a server-sent event `changed` whenever the signed-in centre
 /// user's centre has news (nothing about what changed: the page reloads its inbox through its
-/// server function).
-/// Anyone else gets 401 or 403.
+/// server function). Anyone else gets 401 or 403. The stream is the page's own doing, so it never
+/// keeps the session alive; it ends (and the browser's reconnection is refused) once the user's
+/// session ends or they lose access, checked before each event and every minute.
 pub async fn inbox_events(
     axum::extract::State(state): axum::extract::State<crate::http::AppState>,
     session: tower_sessions::Session,
@@ -77,30 +82,76 @@ pub async fn inbox_events(
     use axum::response::IntoResponse;
     use axum::response::sse::{Event, KeepAlive, Sse};
     let ports = crate::http::ports(&state);
-    let user = match app::auth::user_of(&session, &ports).await {
-        Ok(user) => user,
-        Err(app::auth::Denied::SignIn) => return axum::http::StatusCode::UNAUTHORIZED.into_response(),
-        Err(_) => return axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response(),
-    };
-    let Some(centre) = user.scope.centre().map(ToString::to_string) else {
-        return axum::http::StatusCode::FORBIDDEN.into_response();
+    let centre = match centre_of(&session, &ports).await {
+        Ok(centre) => centre,
+        Err(status) => return status.into_response(),
     };
     let news = state.changes.subscribe();
-    let events = futures_util::stream::unfold((news, centre), |(mut news, centre)| async move {
-        loop {
-            match news.recv().await {
-                Ok(changed) if changed == centre => break,
-                Ok(_) => continue,
-                // Missed some: say "changed" anyway, the page will look.
-                Err(broadcast::error::RecvError::Lagged(_)) => break,
-                Err(broadcast::error::RecvError::Closed) => return None,
-            }
+    let watch = Watch { news, centre, session, ports };
+    let events = futures_util::stream::unfold(watch, |mut watch| async move {
+        if !watch.next_news().await {
+            return None;
         }
         // Browsers drop an event whose data is empty, so it carries a token one.
         let event = Event::default().event("changed").data("1");
-        Some((Ok::<_, std::convert::Infallible>(event), (news, centre)))
+        Some((Ok::<_, std::convert::Infallible>(event), watch))
     });
     let mut response = Sse::new(events).keep_alive(KeepAlive::default()).into_response();
     response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
     response
+}
+
+/// The centre the session's user may watch, or the status that refuses them.
+async fn centre_of(
+    session: &tower_sessions::Session,
+    ports: &app::ports::Ports,
+) -> Result<String, axum::http::StatusCode> {
+    use axum::http::StatusCode;
+    let user = match app::auth::user_of(session, ports, app::auth::Activity::Background).await {
+        Ok(user) => user,
+        Err(app::auth::Denied::SignIn) => return Err(StatusCode::UNAUTHORIZED),
+        Err(_) => return Err(StatusCode::SERVICE_UNAVAILABLE),
+    };
+    if !app::pages::staff::Area::Centre.roles().contains(&user.scope.role()) {
+        return Err(StatusCode::FORBIDDEN);
+    }
+    user.scope.centre().map(ToString::to_string).ok_or(StatusCode::FORBIDDEN)
+}
+
+/// One open stream: the news it waits for, and whose it is.
+struct Watch {
+    news: broadcast::Receiver<String>,
+    centre: String,
+    session: tower_sessions::Session,
+    ports: app::ports::Ports,
+}
+
+impl Watch {
+    /// Waits for news of this centre: `true` to send it, `false` to end the stream.
+    async fn next_news(&mut self) -> bool {
+        let mut recheck = tokio::time::interval(RECHECK_EVERY);
+        recheck.reset();
+        loop {
+            let news = tokio::select! {
+                news = self.news.recv() => news,
+                _ = recheck.tick() => {
+                    if !self.still_allowed().await {
+                        return false;
+                    }
+                    continue;
+                }
+            };
+            match news {
+                Ok(changed) if changed == self.centre => return self.still_allowed().await,
+                Ok(_) => {}
+                // Missed some: say "changed" anyway, the page will look.
+                Err(broadcast::error::RecvError::Lagged(_)) => return self.still_allowed().await,
+                Err(broadcast::error::RecvError::Closed) => return false,
+            }
+        }
+    }
+
+    async fn still_allowed(&self) -> bool {
+        centre_of(&self.session, &self.ports).await.is_ok_and(|centre| centre == self.centre)
+    }
 }

@@ -1,6 +1,6 @@
 //! Delivers the outbox over SMTP (lettre): due messages are claimed (so several instances never
 //! send one twice at once), sent, and marked; a failure is retried with back-off from a minute to
-//! an hour, and nothing is lost. `centre:<slug>` goes to the centre's active staff. Without SMTP
+//! an hour, and nothing is lost. `centre:<slug>` goes to the centre's active staff, each a blind copy. Without SMTP
 //! settings (demo mode) mail stays in the outbox, readable at `/admin/outbox`.
 
 use crate::store::{DueMessage, Store, StoreError};
@@ -43,23 +43,50 @@ pub struct Delivered {
     pub failed: usize,
 }
 
-fn email(from: &Mailbox, to: &[String], message: &DueMessage) -> Result<Message, String> {
+/// The email for `message`: to its one recipient, or (for a centre) to each of the centre's
+/// staff as a blind copy, so no one's address is shown to the others.
+fn email(from: &Mailbox, to: &[String], message: &DueMessage) -> Result<Message, &'static str> {
     let mut builder = Message::builder().from(from.clone()).subject(message.subject.clone());
-    for address in to {
-        builder = builder.to(address.parse::<Mailbox>().map_err(|_| "unreadable address".to_owned())?);
+    let parse = |address: &String| address.parse::<Mailbox>().map_err(|_| "unreadable address");
+    match to {
+        [one] => builder = builder.to(parse(one)?),
+        many => {
+            for address in many {
+                builder = builder.bcc(parse(address)?);
+            }
+        }
     }
-    builder.body(message.body.clone()).map_err(|e| e.to_string())
+    builder.body(message.body.clone()).map_err(|_| "unreadable message")
 }
 
-/// Sends every message due by `now`.
-pub async fn deliver_due<T>(store: &Store, transport: &T, from: &Mailbox, now: i64) -> Result<Delivered, MailError>
-where
-    T: AsyncTransport + Sync,
-    T::Error: std::fmt::Display,
-{
+/// What is kept of a failure: its kind and SMTP code only, never the server's words (which may
+/// repeat an address).
+fn failure(error: &lettre::transport::smtp::Error) -> String {
+    let code = error.status().map(|c| format!(" ({c})")).unwrap_or_default();
+    if error.is_transient() {
+        format!("temporary failure{code}")
+    } else if error.is_permanent() {
+        format!("refused{code}")
+    } else if error.is_timeout() {
+        "timed out".to_owned()
+    } else if error.is_tls() {
+        "TLS failed".to_owned()
+    } else {
+        "could not reach the mail server".to_owned()
+    }
+}
+
+/// Sends every message due, reading the clock as it goes (a slow server must not make later
+/// claims start in the past).
+pub async fn deliver_due(
+    store: &Store,
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+    from: &Mailbox,
+    clock: &dyn Clock,
+) -> Result<Delivered, MailError> {
     let mut done = Delivered::default();
-    for message in store.due_messages(now, 50).await? {
-        if !store.claim_message(&message, now + CLAIM_SECS).await? {
+    for message in store.due_messages(clock.now(), 50).await? {
+        if !store.claim_message(&message, clock.now() + CLAIM_SECS).await? {
             continue;
         }
         let to = match message.recipient.strip_prefix("centre:") {
@@ -67,25 +94,23 @@ where
             None => vec![message.recipient.clone()],
         };
         if to.is_empty() {
-            // Nobody to tell yet (a centre without staff accounts): kept, and tried again later.
-            store.message_failed(message.id, now + 3600, "no recipients").await?;
+            // Nobody to tell yet (a centre without active staff accounts): kept, and tried again later.
+            store.message_failed(message.id, clock.now() + 3600, "no recipients").await?;
             done.failed += 1;
             continue;
         }
         let result = match email(from, &to, &message) {
-            Ok(email) => transport.send(email).await.map(|_| ()).map_err(|e| e.to_string()),
-            Err(e) => Err(e),
+            Ok(email) => transport.send(email).await.map(|_| ()).map_err(|e| failure(&e)),
+            Err(e) => Err(e.to_owned()),
         };
         match result {
             Ok(()) => {
-                store.message_sent(message.id, now).await?;
+                store.message_sent(message.id, clock.now()).await?;
                 done.sent += 1;
             }
             Err(error) => {
-                // The server's words, cut short (never the message itself).
-                let error: String = error.chars().take(200).collect();
                 tracing::warn!(id = message.id, attempts = message.attempts + 1, %error, "mail not delivered; will retry");
-                store.message_failed(message.id, now + retry_after(message.attempts + 1), &error).await?;
+                store.message_failed(message.id, clock.now() + retry_after(message.attempts + 1), &error).await?;
                 done.failed += 1;
             }
         }
@@ -104,7 +129,7 @@ pub fn spawn_delivery(
         let mut every = tokio::time::interval(EVERY);
         loop {
             every.tick().await;
-            if let Err(error) = deliver_due(&store, &transport, &from, clock.now()).await {
+            if let Err(error) = deliver_due(&store, &transport, &from, clock.as_ref()).await {
                 tracing::warn!(%error, "mail delivery pass failed; will retry");
             }
         }

@@ -54,6 +54,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
             clock: clock.clone(),
             back_off: server::accounts::back_off,
             public_url: "".into(),
+            mail_by_smtp: args.smtp_url.is_some(),
         };
         let centre = seed::demo_staff_centre().context("no demo centre takes online referrals")?;
         demo_logins = server::accounts::seed_demo_users(&accounts, &centre).await?;
@@ -104,6 +105,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         back_off: server::accounts::back_off,
         edge: edge.clone(),
         public_url: public_url.as_str().into(),
+        mail_by_smtp: args.smtp_url.is_some(),
         changes,
     });
     let purge = jobs::spawn_draft_purge(store.clone(), clock.clone());

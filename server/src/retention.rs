@@ -15,16 +15,15 @@ pub async fn erase_expired(store: &Store, now: i64, retention_days: u32) -> Resu
     let cutoff = now - i64::from(retention_days) * 86_400;
     let mut erased = 0;
     for (id, reference) in store.cases_to_erase(cutoff).await? {
-        if store.erase_case(id, now).await? {
+        let event = AuditEvent {
+            actor: Actor::System,
+            action: "referral.erase",
+            object: Some(reference.clone()),
+            outcome: Outcome::Ok,
+            detail: format!("retention_days={retention_days}"),
+        };
+        if store.erase_case(id, &reference, &event, now).await? {
             erased += 1;
-            let event = AuditEvent {
-                actor: Actor::System,
-                action: "referral.erase",
-                object: Some(reference),
-                outcome: Outcome::Ok,
-                detail: format!("retention_days={retention_days}"),
-            };
-            store.record(&event, now).await?;
         }
     }
     Ok(erased)

@@ -22,6 +22,7 @@ fn service(db: &TestDb) -> (AccountService, Arc<ManualClock>) {
             clock: clock.clone(),
             back_off: |_| std::time::Duration::ZERO,
             public_url: "https://hub.example".into(),
+            mail_by_smtp: false,
         },
         clock,
     )

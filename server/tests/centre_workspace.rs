@@ -9,7 +9,7 @@ use app::ports::Clock;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::TestDb;
-use common::staff::{NOW, accounts, code_at, email, setup, sign_in};
+use common::staff::{NOW, accounts, code_at, email, setup, shown_version, sign_in};
 use common::web::{Browser, app_at};
 use common::wizard::{complete_referral, count, send};
 use http_body_util::BodyExt;
@@ -26,8 +26,21 @@ async fn referral_to_demo_centre(app: &axum::Router) -> String {
     send(&mut parent).await
 }
 
+/// Acts on the case from its page as it now is (JavaScript off).
 async fn act(b: &mut Browser, reference: &str, action: &str, fields: &[(&str, &str)]) -> common::web::Response {
-    let mut pairs = vec![("reference", reference), ("action", action)];
+    let version = shown_version(b, reference).await;
+    act_from(b, reference, &version, action, fields).await
+}
+
+/// Acts on the case from a page that showed `version`.
+async fn act_from(
+    b: &mut Browser,
+    reference: &str,
+    version: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> common::web::Response {
+    let mut pairs = vec![("reference", reference), ("version", version), ("action", action)];
     pairs.extend_from_slice(fields);
     b.submit("/api/centre/case/act", &pairs).await
 }
@@ -233,7 +246,79 @@ async fn a_new_referral_reaches_the_centres_open_inbox_live(db: &TestDb) {
     assert_eq!(coordinator.app.clone().oneshot(request).await.unwrap().status(), StatusCode::UNAUTHORIZED);
 }
 
+async fn an_action_from_an_out_of_date_page_is_refused(db: &TestDb) {
+    let (mut coordinator, _clock) = setup(db).await;
+    let reference = referral_to_demo_centre(&coordinator.app).await;
+    sign_in(&mut coordinator, Role::CentreCoordinator, NOW).await;
+    let page = format!("/centre/referrals/{reference}");
+    let seen = shown_version(&mut coordinator, &reference).await;
+    assert!(!seen.is_empty(), "the case page carries its version");
+    let r = act_from(&mut coordinator, &reference, &seen, "start_screening", &[]).await;
+    assert_eq!(r.location(), format!("{page}?done=start_screening"));
+
+    // The same button pressed again from the same (now old) page, without and with JavaScript.
+    let r = act_from(&mut coordinator, &reference, &seen, "start_screening", &[]).await;
+    assert_eq!(r.location(), page, "sent back to the page");
+    assert!(coordinator.get(&page).await.body.contains("Someone else changed this referral just now"));
+    let r = coordinator
+        .call("/api/centre/case/act", &[("reference", &reference), ("version", &seen), ("action", "accept")])
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let r = coordinator.call("/api/centre/case/act", &[("reference", &reference), ("action", "accept")]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "no version is an old page too");
+    assert_eq!(count(db, "SELECT COUNT(*) FROM case_events").await, 1, "recorded once");
+    assert_eq!(status(db, &reference).await, PublicStatus::BeingConsidered);
+}
+
+/// Waits up to `limit` for the stream to end (`true`), skipping keep-alives.
+async fn ended_within(body: &mut Body, limit: Duration) -> bool {
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        match tokio::time::timeout_at(deadline, body.frame()).await {
+            Ok(None) => return true,
+            Ok(Some(Ok(frame))) => {
+                let data = frame.data_ref().map(|d| String::from_utf8_lossy(d).into_owned()).unwrap_or_default();
+                assert!(!data.contains("event: changed"), "no news after access ended: {data}");
+            }
+            Ok(Some(Err(_))) | Err(_) => return false,
+        }
+    }
+}
+
+async fn the_live_inbox_never_keeps_a_session_alive_and_ends_with_access(db: &TestDb) {
+    let (mut coordinator, clock) = setup(db).await;
+    sign_in(&mut coordinator, Role::CentreCoordinator, NOW).await;
+    let mut stream = open_stream(&coordinator.app, &coordinator).await;
+
+    // The page reloading itself for live news does not count as the person being there.
+    clock.set(NOW + 20 * 60);
+    let live = coordinator.call("/api/centre/inbox", &[("live", "true")]).await;
+    assert_eq!(live.status, StatusCode::OK, "{}", live.body);
+    clock.set(NOW + 31 * 60);
+    assert_eq!(coordinator.get("/centre/referrals").await.location(), "/login", "idle for 31 minutes: signed out");
+    // Its open stream sends nothing more, and ends.
+    referral_to_demo_centre(&coordinator.app).await;
+    assert!(ended_within(&mut stream, Duration::from_secs(2)).await, "the stream ends with the session");
+
+    // A person's own reload does keep the session alive.
+    let mut manager = Browser::new(coordinator.app.clone());
+    sign_in(&mut manager, Role::CentreManager, NOW + 31 * 60).await;
+    clock.set(NOW + 51 * 60);
+    assert_eq!(manager.call("/api/centre/inbox", &[]).await.status, StatusCode::OK);
+    clock.set(NOW + 71 * 60);
+    assert_eq!(manager.get("/centre/referrals").await.status, StatusCode::OK, "active 20 minutes ago");
+
+    // Disabled while watching: the stream ends at the next news.
+    let mut stream = open_stream(&manager.app, &manager).await;
+    let id = db.store.user_by_email(&email(Role::CentreManager)).await.unwrap().unwrap().id;
+    db.store.set_user_disabled(id, true, clock.now()).await.unwrap();
+    referral_to_demo_centre(&manager.app).await;
+    assert!(ended_within(&mut stream, Duration::from_secs(2)).await, "a disabled user's stream ends");
+}
+
 on_both_backends!(
+    an_action_from_an_out_of_date_page_is_refused,
+    the_live_inbox_never_keeps_a_session_alive_and_ends_with_access,
     a_coordinator_works_a_referral_from_arrival_to_closing,
     another_centre_can_neither_list_open_nor_act,
     a_new_referral_reaches_the_centres_open_inbox_live,

@@ -7,6 +7,7 @@ mod common;
 use common::TestDb;
 use common::staff::{NOW, email, setup};
 use common::wizard::{complete_referral, send};
+use server::clock::ManualClock;
 use server::mail::{Delivered, deliver_due, transport};
 use shared::account::Role;
 use std::sync::{Arc, Mutex};
@@ -18,6 +19,8 @@ use tokio::net::TcpListener;
 struct Sink {
     port: u16,
     received: Arc<Mutex<Vec<String>>>,
+    /// Every `RCPT TO` address, in order (the envelope: blind copies show only here).
+    recipients: Arc<Mutex<Vec<String>>>,
     refusing: Arc<Mutex<bool>>,
 }
 
@@ -26,10 +29,11 @@ async fn sink() -> Sink {
     let port = listener.local_addr().unwrap().port();
     let received = Arc::new(Mutex::new(Vec::new()));
     let refusing = Arc::new(Mutex::new(false));
-    let (r, f) = (received.clone(), refusing.clone());
+    let recipients = Arc::new(Mutex::new(Vec::new()));
+    let (r, f, to) = (received.clone(), refusing.clone(), recipients.clone());
     tokio::spawn(async move {
         while let Ok((stream, _)) = listener.accept().await {
-            let (r, f) = (r.clone(), f.clone());
+            let (r, f, to) = (r.clone(), f.clone(), to.clone());
             tokio::spawn(async move {
                 let (read, mut write) = stream.into_split();
                 let mut lines = BufReader::new(read).lines();
@@ -48,6 +52,10 @@ async fn sink() -> Sink {
                         continue;
                     }
                     let verb = line.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
+                    if verb == "RCPT" {
+                        let address = line.split(['<', '>']).nth(1).unwrap_or("").to_owned();
+                        to.lock().unwrap().push(address);
+                    }
                     let reply: &[u8] = match verb.as_str() {
                         "EHLO" | "HELO" => b"250 sink\r\n",
                         "MAIL" if *f.lock().unwrap() => b"451 try again later\r\n",
@@ -67,7 +75,7 @@ async fn sink() -> Sink {
             });
         }
     });
-    Sink { port, received, refusing }
+    Sink { port, received, recipients, refusing }
 }
 
 /// A referral to the demo staff centre: queues a "new referral" message for its staff.
@@ -84,17 +92,24 @@ async fn a_queued_message_arrives(db: &TestDb) {
     let sink = sink().await;
     let smtp = transport(&format!("smtp://127.0.0.1:{}", sink.port)).unwrap();
     let from = "NACCC Contact Hub <no-reply@naccc.org.uk>".parse().unwrap();
-    let done = deliver_due(&db.store, &smtp, &from, NOW + 10).await.unwrap();
+    let done = deliver_due(&db.store, &smtp, &from, &ManualClock::at(NOW + 10)).await.unwrap();
     assert_eq!(done, Delivered { sent: 1, failed: 0 });
     let received = sink.received.lock().unwrap().clone();
     assert_eq!(received.len(), 1);
     assert!(received[0].contains("Subject: New referral NR-"), "{}", received[0]);
-    assert!(received[0].contains(&email(Role::CentreCoordinator)), "to the centre's staff: {}", received[0]);
+    let staff = [email(Role::CentreCoordinator), email(Role::CentreManager)];
+    assert_eq!(*sink.recipients.lock().unwrap(), staff, "to each of the centre's staff");
+    assert!(
+        staff.iter().all(|a| !received[0].contains(a.as_str())) && !received[0].contains("Bcc"),
+        "blind copies: no one sees the others' addresses: {}",
+        received[0]
+    );
     assert!(!received[0].contains("parent@example.com"), "no personal details in the email");
     let sent = db.raw_column::<Option<i64>>("SELECT sent_at FROM outbox").await;
     assert_eq!(sent, [Some(NOW + 10)]);
+    assert_eq!(db.raw_column::<String>("SELECT body FROM outbox").await, [""], "its words are not kept once sent");
     // Sent once only.
-    let again = deliver_due(&db.store, &smtp, &from, NOW + 20).await.unwrap();
+    let again = deliver_due(&db.store, &smtp, &from, &ManualClock::at(NOW + 20)).await.unwrap();
     assert_eq!(again, Delivered::default());
 }
 
@@ -104,17 +119,21 @@ async fn a_failing_server_is_retried_and_nothing_is_lost(db: &TestDb) {
     *sink.refusing.lock().unwrap() = true;
     let smtp = transport(&format!("smtp://127.0.0.1:{}", sink.port)).unwrap();
     let from = "NACCC Contact Hub <no-reply@naccc.org.uk>".parse().unwrap();
-    let first = deliver_due(&db.store, &smtp, &from, NOW + 10).await.unwrap();
+    let first = deliver_due(&db.store, &smtp, &from, &ManualClock::at(NOW + 10)).await.unwrap();
     assert_eq!(first, Delivered { sent: 0, failed: 1 });
     let state = db.raw_column::<i64>("SELECT attempts FROM outbox").await;
     assert_eq!(state, [1]);
     assert_eq!(db.raw_column::<i64>("SELECT next_attempt_at FROM outbox").await, [NOW + 10 + 60], "a minute later");
-    assert!(db.raw_column::<Option<String>>("SELECT last_error FROM outbox").await[0].is_some());
+    assert_eq!(
+        db.raw_column::<Option<String>>("SELECT last_error FROM outbox").await,
+        [Some("temporary failure (451)".to_owned())],
+        "the kind of failure and its code, never the server's words"
+    );
 
     *sink.refusing.lock().unwrap() = false;
-    let too_soon = deliver_due(&db.store, &smtp, &from, NOW + 30).await.unwrap();
+    let too_soon = deliver_due(&db.store, &smtp, &from, &ManualClock::at(NOW + 30)).await.unwrap();
     assert_eq!(too_soon, Delivered::default(), "not before its retry time");
-    let retried = deliver_due(&db.store, &smtp, &from, NOW + 71).await.unwrap();
+    let retried = deliver_due(&db.store, &smtp, &from, &ManualClock::at(NOW + 71)).await.unwrap();
     assert_eq!(retried, Delivered { sent: 1, failed: 0 });
     assert_eq!(sink.received.lock().unwrap().len(), 1);
 
@@ -125,7 +144,7 @@ async fn a_failing_server_is_retried_and_nothing_is_lost(db: &TestDb) {
     queue_a_message_again(db).await;
     let nowhere = transport(&format!("smtp://127.0.0.1:{port}")).unwrap();
     // (Queued on the real clock, which is within days of NOW.)
-    let failed = deliver_due(&db.store, &nowhere, &from, NOW + 30 * 86_400).await.unwrap();
+    let failed = deliver_due(&db.store, &nowhere, &from, &ManualClock::at(NOW + 30 * 86_400)).await.unwrap();
     assert_eq!(failed, Delivered { sent: 0, failed: 1 });
     assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").await, [1]);
 }

@@ -6,7 +6,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestDb;
-use common::staff::{NOW, setup, sign_in};
+use common::staff::{NOW, setup, shown_version, sign_in};
 use common::web::Browser;
 use common::wizard::{complete_referral, count, send};
 use shared::account::Role;
@@ -22,7 +22,8 @@ async fn declined_referral(db: &TestDb) -> (Browser, String, std::sync::Arc<serv
     for (action, extra) in
         [("start_screening", vec![]), ("decline", vec![("f[reason]", "no_capacity"), ("f[confirm]", "yes")])]
     {
-        let mut pairs = vec![("reference", reference.as_str()), ("action", action)];
+        let version = shown_version(&mut coordinator, &reference).await;
+        let mut pairs = vec![("reference", reference.as_str()), ("version", version.as_str()), ("action", action)];
         pairs.extend(extra);
         let r = coordinator.submit("/api/centre/case/act", &pairs).await;
         assert!(r.location().ends_with(&format!("?done={action}")), "{action}: {}", r.location());
@@ -33,6 +34,8 @@ async fn declined_referral(db: &TestDb) -> (Browser, String, std::sync::Arc<serv
 
 async fn a_case_closed_longer_than_the_period_keeps_only_its_statistics(db: &TestDb) {
     let (mut coordinator, reference, clock) = declined_referral(db).await;
+    let news = format!("SELECT COUNT(*) FROM outbox WHERE kind = 'referral.status' AND subject LIKE '%{reference}'");
+    assert_eq!(count(db, &news).await, 2, "the referrer heard of screening and the decision");
     let day = 86_400;
     assert_eq!(server::retention::erase_expired(&db.store, NOW + 729 * day, 730).await.unwrap(), 0, "not yet");
     assert_eq!(server::retention::erase_expired(&db.store, NOW + 731 * day, 730).await.unwrap(), 1);
@@ -42,6 +45,7 @@ async fn a_case_closed_longer_than_the_period_keeps_only_its_statistics(db: &Tes
         db.raw_column::<Vec<u8>>(&format!("SELECT answers FROM referrals WHERE reference = '{reference}'")).await;
     assert!(answers[0].is_empty(), "the sealed answers are gone");
     assert_eq!(count(db, "SELECT COUNT(*) FROM case_notes").await, 0, "notes are gone");
+    assert_eq!(count(db, &news).await, 0, "the emails to the referrer's address are gone");
     // What the statistics need stays: it still counts, with its centre, stage and dates.
     let centre = server::seed::demo_staff_centre().unwrap();
     let rows = db.store.inbox_rows(&centre).await.unwrap();
@@ -61,6 +65,11 @@ async fn a_case_closed_longer_than_the_period_keeps_only_its_statistics(db: &Tes
     let page = coordinator.get(&format!("/centre/referrals/{reference}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.body.contains("parent@example.com") && !page.body.contains("Called the mother."));
+    // Nothing personal can be added to an erased case.
+    let r =
+        coordinator.call("/api/centre/case/note", &[("reference", &reference), ("f[note]", "Mum rang again.")]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM case_notes").await, 0);
 }
 
 fn export_json(html: &str) -> serde_json::Value {

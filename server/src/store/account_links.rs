@@ -143,7 +143,9 @@ impl Store {
             async {
                 let mut tx = pool.begin().await?;
                 let claimed = sqlx::query(
-                    "UPDATE account_links SET used_at = $1 WHERE id = $2 AND user_id = $3 AND used_at IS NULL",
+                    // Still unused and unexpired at the moment it is used, however long the form took.
+                    "UPDATE account_links SET used_at = $1 WHERE id = $2 AND user_id = $3 AND used_at IS NULL \
+                     AND expires_at > $1",
                 )
                 .bind(now)
                 .bind(link)

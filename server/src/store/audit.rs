@@ -11,7 +11,7 @@ pub enum Actor {
 }
 
 impl Actor {
-    fn code(&self) -> String {
+    pub(crate) fn code(&self) -> String {
         match self {
             Self::Anonymous => "anonymous".into(),
             Self::System => "system".into(),
@@ -28,7 +28,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Self::Ok => "ok",
             Self::Denied => "denied",
@@ -60,21 +60,23 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// Appends an entry (also inside another write's transaction, so the two stand or fall together).
+pub(crate) const INSERT_AUDIT: &str =
+    "INSERT INTO audit_log (at, actor, action, object, outcome, detail) VALUES ($1, $2, $3, $4, $5, $6)";
+
 impl Store {
     pub async fn record(&self, event: &AuditEvent, now: i64) -> Result<(), StoreError> {
         on_write!(self, |pool| {
-            sqlx::query(
-                "INSERT INTO audit_log (at, actor, action, object, outcome, detail) VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(now)
-            .bind(event.actor.code())
-            .bind(event.action)
-            .bind(event.object.as_deref())
-            .bind(event.outcome.code())
-            .bind(&event.detail)
-            .execute(pool)
-            .await
-            .map(|_| ())
+            sqlx::query(INSERT_AUDIT)
+                .bind(now)
+                .bind(event.actor.code())
+                .bind(event.action)
+                .bind(event.object.as_deref())
+                .bind(event.outcome.code())
+                .bind(&event.detail)
+                .execute(pool)
+                .await
+                .map(|_| ())
         })?;
         Ok(())
     }

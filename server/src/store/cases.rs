@@ -280,7 +280,7 @@ impl Store {
         let added = on_write!(self, |pool| {
             sqlx::query(
                 "INSERT INTO case_notes (referral_id, at, author, note) SELECT id, $1, $2, $3 FROM referrals \
-                 WHERE centre_slug = $4 AND reference = $5 AND state = 'submitted'",
+                 WHERE centre_slug = $4 AND reference = $5 AND state = 'submitted' AND erased_at IS NULL",
             )
             .bind(now)
             .bind(author)
@@ -338,6 +338,18 @@ impl Store {
             .map(|r| r.rows_affected())
         })?;
         Ok(assigned == 1)
+    }
+
+    /// Everyone who has had an account at the centre, disabled or not: (id, name, disabled), for
+    /// naming who did what in a case's history.
+    pub async fn centre_people(&self, centre: &Slug) -> Result<Vec<(i64, String, bool)>, StoreError> {
+        let people = on_read!(self, |pool| {
+            sqlx::query_as("SELECT id, name, disabled FROM users WHERE centre_slug = $1")
+                .bind(centre.as_str())
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(people)
     }
 
     /// The centre's active staff: (id, name), by name.

@@ -25,7 +25,7 @@ pub use attempts::{LOCK_SECS, MAX_FAILURES, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Th
 pub use audit::{Actor, AuditEntry, AuditEvent, AuditSearch, Outcome};
 pub use cases::{CaseChange, CaseEventRow, CaseRecord, date_of};
 pub use invitations::{INVITATION_LIFETIME_SECS, InviteOutcome};
-pub use outbox::{DueMessage, Message, QueuedMessage};
+pub use outbox::{DueMessage, Message, QueuedMessage, STATUS_NEWS, status_news_subject};
 pub use referrals::DRAFT_LIFETIME_SECS;
 pub use sessions::SessionStore;
 pub use submissions::{Submission, SubmitOutcome, SubmittedReferral, light_code};

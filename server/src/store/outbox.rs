@@ -2,6 +2,14 @@
 //! and their delivery state (`mail.rs` sends them, with retries). Bodies hold no personal data,
 //! only references and links.
 
+/// The kind of the referrer's "there is news" emails.
+pub const STATUS_NEWS: &str = "referral.status";
+
+/// The subject of a referral's "there is news" emails (found again by it when the case is erased).
+pub fn status_news_subject(reference: &str) -> String {
+    format!("News about referral {reference}")
+}
+
 /// Queues a message: kind, recipient (an address, or `centre:<slug>`), subject, body, time.
 pub(crate) const INSERT_MESSAGE: &str = "INSERT INTO outbox (kind, recipient, subject, body, created_at, next_attempt_at) \
      VALUES ($1, $2, $3, $4, $5, $5)";
@@ -72,12 +80,15 @@ impl super::Store {
 
     pub async fn message_sent(&self, id: i64, now: i64) -> Result<(), super::StoreError> {
         super::on_write!(self, |pool| {
-            sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
-                .bind(now)
-                .bind(id)
-                .execute(pool)
-                .await
-                .map(|_| ())
+            // Once gone, its words are not kept: they may hold a one-time link.
+            sqlx::query(
+                "UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL, body = '' WHERE id = $2",
+            )
+            .bind(now)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|_| ())
         })?;
         Ok(())
     }
@@ -101,11 +112,15 @@ impl super::Store {
     /// The addresses of a centre's active staff (for `centre:<slug>` messages).
     pub async fn centre_addresses(&self, centre: &str) -> Result<Vec<String>, super::StoreError> {
         let rows = super::on_read!(self, |pool| {
-            sqlx::query_scalar("SELECT email FROM users WHERE centre_slug = $1 AND disabled = $2 ORDER BY id")
-                .bind(centre)
-                .bind(false)
-                .fetch_all(pool)
-                .await
+            // Staff who have set a password: an invitation not yet taken up gets no referral news.
+            sqlx::query_scalar(
+                "SELECT email FROM users WHERE centre_slug = $1 AND disabled = $2 AND password_hash IS NOT NULL \
+                 ORDER BY id",
+            )
+            .bind(centre)
+            .bind(false)
+            .fetch_all(pool)
+            .await
         })?;
         Ok(rows)
     }

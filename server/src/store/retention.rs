@@ -1,7 +1,7 @@
 //! Retention: erasing the personal data of cases closed long ago, keeping what the statistics
 //! need (centre, service, light, stage, dates, the case's codes and dates; the history's codes).
 
-use super::{Store, StoreError, on_read, on_write};
+use super::{AuditEvent, Store, StoreError, on_read, on_write};
 
 impl Store {
     /// Cases closed (declined, redirected or closed) before `cutoff` whose data is not yet erased.
@@ -18,8 +18,11 @@ impl Store {
         Ok(rows)
     }
 
-    /// Erases one case's personal data, in one transaction; `false` if it was already erased.
-    pub async fn erase_case(&self, id: i64, now: i64) -> Result<bool, StoreError> {
+    /// Erases one case's personal data, in one transaction with its audit entry: the answers, the
+    /// codes, the other parent's part, the notes, and the news emails to the referrer (which hold
+    /// their address). `false` if it was already erased.
+    pub async fn erase_case(&self, id: i64, reference: &str, audit: &AuditEvent, now: i64) -> Result<bool, StoreError> {
+        let news_subject = super::outbox::status_news_subject(reference);
         let erased = on_write!(self, |pool| {
             async {
                 let mut tx = pool.begin().await?;
@@ -41,6 +44,20 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 sqlx::query("DELETE FROM case_notes WHERE referral_id = $1").bind(id).execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM outbox WHERE kind = $1 AND subject = $2")
+                    .bind(super::outbox::STATUS_NEWS)
+                    .bind(&news_subject)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(super::audit::INSERT_AUDIT)
+                    .bind(now)
+                    .bind(audit.actor.code())
+                    .bind(audit.action)
+                    .bind(audit.object.as_deref())
+                    .bind(audit.outcome.code())
+                    .bind(&audit.detail)
+                    .execute(&mut *tx)
+                    .await?;
                 tx.commit().await?;
                 Ok::<_, sqlx::Error>(true)
             }

@@ -18,6 +18,7 @@ pub fn accounts(db: &TestDb, clock: Arc<ManualClock>) -> AccountService {
         clock,
         back_off: |_| std::time::Duration::ZERO,
         public_url: "https://hub.example".into(),
+        mail_by_smtp: false,
     }
 }
 
@@ -52,4 +53,13 @@ pub async fn sign_in(b: &mut Browser, role: Role, at: i64) -> Vec<String> {
     assert_eq!(r.location(), role.home(), "{}", r.body);
     ids.push(b.cookies[SESSION].clone());
     ids
+}
+
+/// The case version a case page shows (posted back with each action), as a browser has it.
+pub async fn shown_version(b: &mut Browser, reference: &str) -> String {
+    let page = b.get(&format!("/centre/referrals/{reference}")).await.body;
+    let marker = r#"name="version" value=""#;
+    page.find(marker)
+        .and_then(|at| page[at + marker.len()..].split('"').next())
+        .map_or_else(String::new, ToOwned::to_owned)
 }

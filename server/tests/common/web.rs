@@ -40,6 +40,7 @@ pub async fn app_with_edge(db: &TestDb, clock: Arc<dyn Clock>, edge: server::edg
         back_off: |_| Duration::ZERO,
         edge,
         public_url: "https://hub.example".into(),
+        mail_by_smtp: false,
         changes,
     })
 }

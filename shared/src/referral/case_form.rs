@@ -9,8 +9,8 @@ use super::wizard::Fields;
 use crate::IsoDate;
 use time::Date;
 
-/// The longest note: a few paragraphs.
-pub const NOTE_MAX_CHARS: usize = 2000;
+/// The longest note: a few paragraphs, as long as any text box lets anyone type.
+pub const NOTE_MAX_CHARS: usize = super::draft::MAX_ANSWER_LEN;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum CaseFormError {

@@ -30,7 +30,11 @@ pub fn OutboxPage() -> impl IntoView {
                                     <h2 class="heading-s">{m.subject}</h2>
                                     <p class="body">"To "{m.recipient}", "{m.at}" · "
                                         <strong class="tag tag--grey">{if m.sent { "Sent" } else { "Waiting to send" }}</strong></p>
-                                    <pre class="message-body">{m.body}</pre>
+                                    {if m.body.is_empty() {
+                                        view! { <p class="hint">"Its words are not kept once it has gone."</p> }.into_any()
+                                    } else {
+                                        view! { <pre class="message-body">{m.body}</pre> }.into_any()
+                                    }}
                                 </li>
                             }).collect_view()}
                         </ol>

@@ -82,7 +82,7 @@ pub fn CasePage() -> impl IntoView {
                         Some(Err(WorkspaceError::Rejected(e))) => e,
                         Some(Err(WorkspaceError::Conflict)) => vec![FieldError {
                             field: "case-action".into(),
-                            message: "Someone else changed this referral just now. Check it again below.".into(),
+                            message: text::CONFLICT.into(),
                         }],
                         _ => Vec::new(),
                     };
@@ -182,7 +182,7 @@ fn Case(
             })}
         </dl>
         <h2 class="heading-m" id="case-action" tabindex="-1">"What happens next"</h2>
-        <CaseActions reference=for_actions state=view.state.clone() returned=returned.clone() errors=shown client act />
+        <CaseActions reference=for_actions state=view.state.clone() version=view.version returned=returned.clone() errors=shown client act />
         {(!stage.is_open()).then(|| view! { <p class="body">"This case has ended. Its history is kept below."</p> })}
         <h2 class="heading-m">"Assigned to"</h2>
         <ActionForm action=assign>

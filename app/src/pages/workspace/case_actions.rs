@@ -29,6 +29,12 @@ async fn outcome(
             .map_err(super::unavailable)?
             .map_err(WorkspaceError::Rejected),
         CaseOutcome::NotFound => Err(super::not_found()),
+        // A plain form goes back to the page, which shows the case as it now is.
+        CaseOutcome::Conflict if crate::request::is_plain_form() => {
+            let conflict = vec![FieldError { field: "case-action".into(), message: text::CONFLICT.into() }];
+            crate::pages::staff::refuse_form(&page, f, conflict).await.map_err(super::unavailable)?.ok();
+            Ok(())
+        }
         CaseOutcome::Conflict => {
             crate::error::set_status(http::StatusCode::CONFLICT);
             Err(WorkspaceError::Conflict)
@@ -45,11 +51,14 @@ fn parse_reference(raw: &str) -> Result<shared::referral::ReferralReference, Wor
 pub async fn act_on_case(
     #[server(default)] reference: String,
     #[server(default)] action: String,
+    #[server(default)] version: String,
     #[server(default)] f: Fields,
 ) -> Result<(), WorkspaceError> {
     let user = super::centre_user().await?;
     let r = parse_reference(&reference)?;
-    let done = super::ports()?.cases.act(&user, &r, &action, &f).await.map_err(super::unavailable)?;
+    // A missing or unreadable version is an old page: it cannot match the case.
+    let seen = version.trim().parse::<i64>().unwrap_or(-1);
+    let done = super::ports()?.cases.act(&user, &r, seen, &action, &f).await.map_err(super::unavailable)?;
     // Kept with a refused plain form, so only that action's form shows what was typed.
     let mut kept = f;
     kept.insert("action".to_owned(), action.clone());
@@ -65,7 +74,11 @@ pub async fn add_note(
     let r = parse_reference(&reference)?;
     let note = f.get("note").cloned().unwrap_or_default();
     let done = super::ports()?.cases.note(&user, &r, &note).await.map_err(super::unavailable)?;
-    outcome(r.as_str(), "note", done, f).await
+    // A refused note is never kept in the session store (it is only refused when empty, or longer
+    // than the box lets anyone type).
+    let mut kept = f;
+    kept.remove("note");
+    outcome(r.as_str(), "note", done, kept).await
 }
 
 #[server(endpoint = "centre/case/assign")]
@@ -105,6 +118,8 @@ fn options<T: Copy>(
 pub fn CaseActions(
     reference: String,
     state: CaseState,
+    /// The case's version this page shows (posted back as `version`).
+    version: i64,
     returned: Returned,
     errors: Errors,
     /// Problems the browser found before sending (shown in the page's error summary).
@@ -165,6 +180,7 @@ pub fn CaseActions(
                     <h3 class="heading-s">{text::action(kind)}</h3>
                     <input type="hidden" name="reference" value=reference />
                     <input type="hidden" name="action" value=code />
+                    <input type="hidden" name="version" value=version.to_string() />
                     {fields}
                     {confirm}
                     <button type="submit" class=class on:click=check_before_send(client, check)>{text::action(kind)}</button>

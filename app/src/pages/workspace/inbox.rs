@@ -11,8 +11,13 @@ use shared::referral::case::Stage;
 use shared::referral::inbox::{Age, InboxQuery};
 
 #[server(endpoint = "centre/inbox")]
-pub async fn load_inbox(#[server(default)] query: InboxQuery) -> Result<InboxView, WorkspaceError> {
-    let user = super::centre_user().await?;
+pub async fn load_inbox(
+    #[server(default)] query: InboxQuery,
+    // Reloaded by the page itself on live news: that does not count as the person being there.
+    #[server(default)] live: bool,
+) -> Result<InboxView, WorkspaceError> {
+    let activity = if live { crate::auth::Activity::Background } else { crate::auth::Activity::Person };
+    let user = super::centre_user_by(activity).await?;
     let inbox = super::ports()?.cases.inbox(&user, &query).await.map_err(super::unavailable)?;
     inbox.ok_or_else(super::not_found)
 }
@@ -56,7 +61,16 @@ fn age_label(a: Age) -> &'static str {
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let live = super::live::changes();
-    let data = Resource::new(move || (query_from_url(), live.get()), |(q, _)| load_inbox(q));
+    // A reload for live news of the same filters is the page's own doing, not the person's.
+    let shown = StoredValue::new(None::<InboxQuery>);
+    let data = Resource::new(
+        move || (query_from_url(), live.get()),
+        move |(q, news)| {
+            let by_itself = news > 0 && shown.with_value(|s| s.as_ref() == Some(&q));
+            shown.set_value(Some(q.clone()));
+            load_inbox(q, by_itself)
+        },
+    );
     view! {
         <Title text="Referrals" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>

@@ -44,7 +44,12 @@ impl FromServerFnError for WorkspaceError {
 /// The signed-in centre coordinator or manager, or the refusal.
 #[cfg(feature = "ssr")]
 pub(crate) async fn centre_user() -> Result<crate::ports::StaffUser, WorkspaceError> {
-    crate::auth::require(crate::pages::staff::Area::Centre.roles())
+    centre_user_by(crate::auth::Activity::Person).await
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) async fn centre_user_by(activity: crate::auth::Activity) -> Result<crate::ports::StaffUser, WorkspaceError> {
+    crate::auth::require_by(crate::pages::staff::Area::Centre.roles(), activity)
         .await
         .map_err(|d| WorkspaceError::Access(crate::pages::staff::refusal(d)))
 }

@@ -50,4 +50,7 @@ pub struct CaseView {
     pub assigned_to: Option<i64>,
     pub staff: Vec<(i64, String)>,
     pub today: IsoDate,
+    /// The case's version as shown: an action posted from an older page is refused, so two
+    /// coordinators (or a double-pressed button) cannot record the same change twice.
+    pub version: i64,
 }

@@ -102,3 +102,6 @@ pub fn flag(f: Flag) -> &'static str {
         Flag::ReviewDue => "Review due",
     }
 }
+
+/// Acting on a case from a page that was out of date.
+pub const CONFLICT: &str = "Someone else changed this referral just now. Check it again below, then try again.";
