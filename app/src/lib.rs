@@ -32,8 +32,6 @@ use pages::{centre::CentrePage, error::NotFoundPage, find_centre::FindCentrePage
 /// The HTML document around the app; rendered only on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = Locale::default();
-    #[cfg(feature = "ssr")]
-    content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=locale.lang_tag()>
@@ -52,20 +50,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The page's Content-Security-Policy: scripts only from this site or carrying this response's
-/// nonce (Leptos' inline hydration scripts), the wasm allowed to compile, nothing framed or embedded.
-#[cfg(feature = "ssr")]
-fn content_security_policy() {
-    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else { return };
-    let nonce = leptos::nonce::use_nonce().map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
-    let policy = format!(
-        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+/// A page's Content-Security-Policy: scripts only from this site or carrying this response's
+/// `nonce` (Leptos' inline hydration scripts), the wasm allowed to compile, nothing framed or
+/// embedded. The server sets it on every HTML response, with the nonce it gave the render.
+pub fn page_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
          connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; \
          base-uri 'none'"
-    );
-    if let Ok(value) = http::HeaderValue::from_str(&policy) {
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
-    }
+    )
 }
 
 #[component]

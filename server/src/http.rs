@@ -100,7 +100,12 @@ pub fn router(state: AppState) -> Router {
         .with_expiry(Expiry::OnInactivity(PUBLIC_SESSION_IDLE));
     let provide = move || {
         provide_context(ports.clone());
-        leptos::nonce::provide_nonce();
+        // The nonce the page policy names (`security::page_policy_layer` made it for this request).
+        if let Some(nonce) = use_context::<axum::http::request::Parts>()
+            .and_then(|p| p.extensions.get::<crate::security::PageNonce>().cloned())
+        {
+            provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+        }
     };
     let router = Router::new()
         .route("/healthz", get(healthz))
@@ -112,6 +117,7 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(provide, shell))
         .layer(sessions)
+        .layer(axum::middleware::from_fn(crate::security::page_policy))
         .layer(axum::middleware::from_fn(unreadable_arguments_are_bad_requests))
         .layer(axum::middleware::from_fn_with_state(state.edge.clone(), crate::edge::identify_and_limit))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {

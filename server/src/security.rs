@@ -1,8 +1,10 @@
 //! Hardening for every request and response: cross-site request protection (Fetch Metadata and
 //! `Origin`, the Go 1.25 scheme, via tower-http's `CsrfLayer`: a cross-site POST is refused with
 //! 403), security headers, a fallback Content-Security-Policy for anything that is not a page (pages
-//! set their own, with a nonce: `app::shell`), request body limits, a time limit and compression.
+//! get the page policy with a fresh nonce: `page_policy`), request body limits, a time limit and
+//! compression.
 
+use axum::response::IntoResponse;
 use axum::{
     Router,
     http::{HeaderName, HeaderValue, StatusCode, header},
@@ -44,4 +46,32 @@ pub fn harden(router: Router) -> Router {
         router = router.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)));
     }
     router
+}
+
+/// This request's script nonce (random, 128 bits, hex), for the page render and its policy.
+#[derive(Debug, Clone)]
+pub struct PageNonce(pub String);
+
+/// Gives each request a nonce and every HTML response the page policy naming it, so no page can
+/// go out without its policy, whichever way it was rendered.
+pub async fn page_policy(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    let nonce = hex::encode(bytes);
+    request.extensions_mut().insert(PageNonce(nonce.clone()));
+    let mut response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html && let Ok(value) = HeaderValue::from_str(&app::page_policy(&nonce)) {
+        response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    response
 }

@@ -231,6 +231,13 @@ async fn every_response_carries_the_security_headers(db: &TestDb) {
     let (_, again, _) = send_full(app(db).await, Request::get("/").body(Body::empty()).unwrap()).await;
     assert_ne!(nonce_of(again[header::CONTENT_SECURITY_POLICY].to_str().unwrap()), nonce, "a fresh nonce each time");
 
+    // A page rendered by the fallback (not found) carries the page policy too, nonce and all.
+    let (status, missing, html) =
+        send_full(app(db).await, Request::get("/no-such-page").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let nonce = nonce_of(missing[header::CONTENT_SECURITY_POLICY].to_str().unwrap());
+    assert!(html.contains(&format!(r#"nonce="{nonce}""#)));
+
     let (_, health, _) = send_full(app(db).await, Request::get("/healthz").body(Body::empty()).unwrap()).await;
     assert!(health[header::CONTENT_SECURITY_POLICY].to_str().unwrap().starts_with("default-src 'none'"));
     assert_eq!(health[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
