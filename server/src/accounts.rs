@@ -1,17 +1,17 @@
 //! Staff sign-in: passwords (Argon2id, hashed and checked off the async runtime), the second
 //! factor (TOTP, each code accepted once, or a one-use recovery code), throttling per account and
-//! per address with back-off, and the demo accounts. Unknown accounts are refused with the same
+//! per address with back-off (the demo accounts are in `demo_accounts.rs`). Unknown accounts are refused with the same
 //! answer, after the same work, as a wrong password.
 
 use crate::crypto::{FieldCipher, FieldLocation};
 use crate::store::{Actor, AuditEvent, NewUser, Outcome, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Store, StoreError, User};
 use app::ports::{Accounts, Clock, Enrolment, PortError, SignInOutcome, StaffUser};
 use async_trait::async_trait;
-use shared::account::{OneTimeCode, Password, Role, Scope};
+use shared::account::{OneTimeCode, Password, Scope};
 use std::sync::Arc;
-use totp_rs::Secret;
 
 pub use crate::authenticator::{enrolment_details, new_totp_secret, qr_svg, totp};
+pub use crate::demo_accounts::{DEMO_PASSWORD, DEMO_TOTP_SECRET_BASE32, seed_demo_users};
 
 /// What a correct password leads to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -359,33 +359,6 @@ impl AccountService {
             tracing::error!(%error, action, "audit entry not written");
         }
     }
-}
-
-/// The authenticator secret every demo account shares (printed at start-up in demo mode only).
-pub const DEMO_TOTP_SECRET_BASE32: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-/// The demo accounts' password (printed at start-up in demo mode only).
-pub const DEMO_PASSWORD: &str = "demo contact hub 2026";
-
-/// One demo login per role, for trying the product; returns (role, email).
-pub async fn seed_demo_users(
-    accounts: &AccountService,
-    centre: &shared::Slug,
-) -> Result<Vec<(Role, String)>, AccountError> {
-    let secret = Secret::try_from_base32(DEMO_TOTP_SECRET_BASE32).map_err(|e| AccountError::Totp(e.to_string()))?;
-    let password = Password::new_password(DEMO_PASSWORD).map_err(|e| AccountError::Totp(e.to_string()))?;
-    let mut logins = Vec::new();
-    for role in Role::ALL {
-        let email = format!("{}@demo.naccc.org.uk", role.code().replace('_', "."));
-        let centre = role.is_centre_role().then(|| centre.clone());
-        let scope = Scope::new(role, centre).map_err(|e| AccountError::Totp(e.to_string()))?;
-        if let Some(id) =
-            accounts.create_with_password(&email, &format!("Demo {}", role.label()), &scope, &password).await?
-        {
-            accounts.store.set_totp_secret(&accounts.cipher, id, secret.as_bytes()).await?;
-        }
-        logins.push((role, email));
-    }
-    Ok(logins)
 }
 
 #[cfg(test)]

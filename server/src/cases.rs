@@ -82,8 +82,8 @@ impl CentreReferrals for CaseService {
             return Ok(None);
         };
         self.audit(user, "referral.read", reference, Outcome::Ok).await;
-        let staff = self.store.centre_staff(centre).await.map_err(port_error)?;
         let people = self.store.centre_people(centre).await.map_err(port_error)?;
+        let staff = crate::store::active_staff(&people);
         let history = self
             .store
             .case_events(record.id)

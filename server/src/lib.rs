@@ -9,6 +9,7 @@ pub mod cases;
 pub mod clock;
 pub mod config;
 pub mod crypto;
+pub mod demo_accounts;
 pub mod edge;
 pub mod http;
 pub mod jobs;

@@ -354,14 +354,14 @@ impl Store {
 
     /// The centre's active staff: (id, name), by name.
     pub async fn centre_staff(&self, centre: &Slug) -> Result<Vec<(i64, String)>, StoreError> {
-        let mut staff: Vec<(i64, String)> = on_read!(self, |pool| {
-            sqlx::query_as("SELECT id, name FROM users WHERE centre_slug = $1 AND disabled = $2")
-                .bind(centre.as_str())
-                .bind(false)
-                .fetch_all(pool)
-                .await
-        })?;
-        staff.sort_by_key(|(_, name)| name.to_lowercase());
-        Ok(staff)
+        Ok(active_staff(&self.centre_people(centre).await?))
     }
+}
+
+/// Of everyone who has had an account at a centre, its active staff: (id, name), by name.
+pub fn active_staff(people: &[(i64, String, bool)]) -> Vec<(i64, String)> {
+    let mut staff: Vec<(i64, String)> =
+        people.iter().filter(|(_, _, disabled)| !disabled).map(|(id, name, _)| (*id, name.clone())).collect();
+    staff.sort_by_key(|(_, name)| name.to_lowercase());
+    staff
 }

@@ -23,7 +23,7 @@ mod users;
 pub use account_links::{LinkPurpose, NewLink};
 pub use attempts::{LOCK_SECS, MAX_FAILURES, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Throttle};
 pub use audit::{Actor, AuditEntry, AuditEvent, AuditSearch, Outcome};
-pub use cases::{CaseChange, CaseEventRow, CaseRecord, date_of};
+pub use cases::{CaseChange, CaseEventRow, CaseRecord, active_staff, date_of};
 pub use invitations::{INVITATION_LIFETIME_SECS, InviteOutcome};
 pub use outbox::{DueMessage, Message, QueuedMessage, STATUS_NEWS, status_news_subject};
 pub use referrals::DRAFT_LIFETIME_SECS;
