@@ -17,8 +17,8 @@ pub const PENDING_LIMIT_SECS: i64 = 10 * 60;
 /// A sealed authenticator secret waiting to be confirmed.
 pub const ENROLMENT: &str = "auth.enrolment";
 
-pub const IDLE_LIMIT_SECS: i64 = 30 * 60;
-pub const ABSOLUTE_LIMIT_SECS: i64 = 12 * 60 * 60;
+pub const IDLE_LIMIT_SECS: i64 = shared::durations::IDLE_SIGN_OUT.as_secs();
+pub const ABSOLUTE_LIMIT_SECS: i64 = shared::durations::LONGEST_SESSION.as_secs();
 
 /// Why a request may not go on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

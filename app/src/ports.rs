@@ -181,7 +181,7 @@ pub trait Accounts: Send + Sync + 'static {
     /// The user if they may act for a session signed in at `signed_in_at` (not disabled, not ended).
     async fn active_user(&self, id: i64, signed_in_at: i64) -> Result<Option<StaffUser>, PortError>;
     /// An authenticator code or, failing that, a recovery code; each works once.
-    async fn second_factor(&self, user: &StaffUser, code: &str) -> Result<bool, PortError>;
+    async fn second_factor(&self, user: &StaffUser, code: &str) -> Result<CodeCheck<()>, PortError>;
     /// A new authenticator secret, sealed for keeping in the session until it is confirmed.
     fn new_enrolment(&self, user: &StaffUser) -> Result<(String, Enrolment), PortError>;
     /// What the sealed pending secret shows (on a reload of the enrolment page).

@@ -24,13 +24,14 @@ pub(crate) fn token_hash(token: &str) -> String {
 
 /// The email for a link: where to go and for how long; nothing else about the account.
 fn link_email(public_url: &str, purpose: LinkPurpose, token: &str) -> (String, String) {
+    let lasts = purpose.lifetime();
     let url = format!("{}/login/password?token={token}", public_url.trim_end_matches('/'));
     match purpose {
         LinkPurpose::Invitation => (
             "Your NACCC Contact Hub account".to_owned(),
             format!(
                 "An account has been made for you on NACCC Contact Hub.\n\n\
-                 Choose your password here. The link works once, for 7 days:\n{url}\n\n\
+                 Choose your password here. The link works once, for {lasts}:\n{url}\n\n\
                  You will then set up an authenticator app on your phone.\n\
                  If you did not expect this email, you can ignore it."
             ),
@@ -39,7 +40,7 @@ fn link_email(public_url: &str, purpose: LinkPurpose, token: &str) -> (String, S
             "Reset your NACCC Contact Hub password".to_owned(),
             format!(
                 "Someone asked to reset the password of your NACCC Contact Hub account.\n\n\
-                 Choose a new password here. The link works once, for 1 hour:\n{url}\n\n\
+                 Choose a new password here. The link works once, for {lasts}:\n{url}\n\n\
                  If it was not you, ignore this email: your password has not changed."
             ),
         ),

@@ -4,8 +4,10 @@
 //! answer, after the same work, as a wrong password.
 
 use crate::crypto::{FieldCipher, FieldLocation};
-use crate::store::{Actor, AuditEvent, NewUser, Outcome, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Store, StoreError, User};
-use app::ports::{Accounts, Clock, Enrolment, PortError, SignInOutcome, StaffUser};
+use crate::store::{
+    Actor, AuditEvent, NewUser, Outcome, SECOND_FACTOR, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Store, StoreError, User,
+};
+use app::ports::{Accounts, Clock, CodeCheck, Enrolment, PortError, SignInOutcome, StaffUser};
 use async_trait::async_trait;
 use shared::account::{OneTimeCode, Password, Scope};
 use std::sync::Arc;
@@ -88,6 +90,8 @@ pub struct AccountService {
     /// Whether mail leaves by SMTP: then `/admin/outbox` never shows the one-time links in
     /// messages (they are for their recipients alone).
     pub mail_by_smtp: bool,
+    /// Whether the demo accounts may sign in (only when serving with `--demo`).
+    pub demo_logins: bool,
 }
 
 /// Back-off before answering a subject with failures: nothing for the first three, then doubling
@@ -95,6 +99,15 @@ pub struct AccountService {
 pub fn back_off(failures: i64) -> std::time::Duration {
     let steps = u32::try_from((failures - 3).clamp(0, 5)).unwrap_or(0);
     if steps == 0 { std::time::Duration::ZERO } else { std::time::Duration::from_millis(125 << steps) }
+}
+
+/// The throttling subjects of one account: its sign-ins and, apart, its second-factor codes
+/// (which no right password clears).
+fn account_subject(email: &str) -> String {
+    format!("account:{}", email.trim().to_lowercase())
+}
+fn second_factor_subject(email: &str) -> String {
+    format!("code:{}", email.trim().to_lowercase())
 }
 
 impl AccountService {
@@ -106,18 +119,17 @@ impl AccountService {
         address: &str,
     ) -> Result<SignIn, AccountError> {
         let now = self.clock.now();
-        let account = format!("account:{}", email.trim().to_lowercase());
+        let account = account_subject(email);
         let from = format!("address:{address}");
-        let failures = self.store.throttle_failures(SIGN_IN_ACCOUNT, &account, now).await?;
-        tokio::time::sleep((self.back_off)(failures)).await;
-        let locked = self.store.throttle_locked(SIGN_IN_ACCOUNT, &account, now).await?
-            || self.store.throttle_locked(SIGN_IN_ADDRESS, &from, now).await?;
-        // The account's attempt is counted before the check, so attempts sent in parallel cannot
-        // get past the limit; a right password clears the count.
-        if !locked {
-            self.store.record_failure(SIGN_IN_ACCOUNT, &account, now).await?;
-        }
-        let user = self.store.user_by_email(email).await?;
+        // Counted first, atomically, so attempts sent in parallel cannot get past the limits; a
+        // right password clears the account's count and takes back the address's.
+        let by_account = self.store.attempt(SIGN_IN_ACCOUNT, &account, now).await?;
+        let by_address = self.store.attempt(SIGN_IN_ADDRESS, &from, now).await?;
+        tokio::time::sleep((self.back_off)(by_account.earlier)).await;
+        // Wrong authenticator codes lock the account's sign-in too.
+        let codes_locked = self.store.throttle_locked(SECOND_FACTOR, &second_factor_subject(email), now).await?;
+        let locked = !by_account.allowed || !by_address.allowed || codes_locked;
+        let user = self.store.user_by_email(email).await?.filter(|u| self.may_sign_in(u));
         // The hash check runs whatever happens, so timing tells nothing about the account.
         let matches = password_matches(password, user.as_ref().and_then(|u| u.password_hash.as_deref())).await?;
         if locked {
@@ -126,17 +138,21 @@ impl AccountService {
         match user {
             Some(user) if matches && !user.disabled => {
                 self.store.clear_failures(SIGN_IN_ACCOUNT, &account).await?;
+                self.store.forgive_attempt(SIGN_IN_ADDRESS, &from).await?;
                 Ok(if user.has_totp {
                     SignIn::NeedsCode { user: user.id }
                 } else {
                     SignIn::NeedsEnrolment { user: user.id }
                 })
             }
-            _ => {
-                self.store.record_failure(SIGN_IN_ADDRESS, &from, now).await?;
-                Ok(SignIn::Refused)
-            }
+            _ => Ok(SignIn::Refused),
         }
+    }
+
+    /// Whether this account may sign in on this server: the demo accounts (whose password and
+    /// authenticator key are public) only while it runs with `--demo`.
+    fn may_sign_in(&self, user: &User) -> bool {
+        self.demo_logins || !crate::demo_accounts::is_demo_account(&user.email)
     }
 
     /// Checks an authenticator code; a code (its time step) is accepted once only.
@@ -200,7 +216,7 @@ impl AccountService {
     /// and their sessions not ended since.
     pub async fn active_user(&self, id: i64, signed_in_at: i64) -> Result<Option<User>, AccountError> {
         let user = self.store.user_by_id(id).await?;
-        Ok(user.filter(|u| !u.disabled && u.sessions_valid_after < signed_in_at))
+        Ok(user.filter(|u| !u.disabled && u.sessions_valid_after < signed_in_at && self.may_sign_in(u)))
     }
 
     /// Creates an account with a password (demo data and tests; staff are otherwise invited).
@@ -265,19 +281,17 @@ impl Accounts for AccountService {
         Ok(AccountService::active_user(self, id, signed_in_at).await.map_err(port_error)?.map(staff))
     }
 
-    async fn second_factor(&self, user: &StaffUser, code: &str) -> Result<bool, PortError> {
-        // Wrong codes count against the account like wrong passwords: guessing is throttled and
-        // then locked, and every way in is closed while it is.
+    async fn second_factor(&self, user: &StaffUser, code: &str) -> Result<CodeCheck<()>, PortError> {
+        // Wrong codes have a count of their own that no right password clears: counted first
+        // (parallel guesses cannot pass the limit), and past it the account's sign-in is locked.
         let now = self.clock.now();
-        let account = format!("account:{}", user.email.to_lowercase());
-        let failures =
-            self.store.throttle_failures(SIGN_IN_ACCOUNT, &account, now).await.map_err(|e| port_error(e.into()))?;
-        tokio::time::sleep((self.back_off)(failures)).await;
-        if self.store.throttle_locked(SIGN_IN_ACCOUNT, &account, now).await.map_err(|e| port_error(e.into()))? {
-            return Ok(false);
+        let subject = second_factor_subject(&user.email);
+        let store_error = |e: StoreError| port_error(e.into());
+        let attempt = self.store.attempt(SECOND_FACTOR, &subject, now).await.map_err(store_error)?;
+        tokio::time::sleep((self.back_off)(attempt.earlier)).await;
+        if !attempt.allowed {
+            return Ok(CodeCheck::Locked);
         }
-        // Counted first (parallel guesses cannot pass the limit); a right code clears it.
-        self.store.record_failure(SIGN_IN_ACCOUNT, &account, now).await.map_err(|e| port_error(e.into()))?;
         let stored = self.stored_user(user).await?;
         let typed: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
         // Six digits are an app code; ten characters a recovery code (only then are the slow
@@ -289,10 +303,11 @@ impl Accounts for AccountService {
             }
             Err(_) => false,
         };
-        if ok {
-            self.store.clear_failures(SIGN_IN_ACCOUNT, &account).await.map_err(|e| port_error(e.into()))?;
+        if !ok {
+            return Ok(CodeCheck::Wrong);
         }
-        Ok(ok)
+        self.store.clear_failures(SECOND_FACTOR, &subject).await.map_err(store_error)?;
+        Ok(CodeCheck::Opened(()))
     }
 
     fn new_enrolment(&self, user: &StaffUser) -> Result<(String, Enrolment), PortError> {

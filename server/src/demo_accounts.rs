@@ -10,6 +10,15 @@ pub const DEMO_TOTP_SECRET_BASE32: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 /// The demo accounts' password (printed at start-up in demo mode only).
 pub const DEMO_PASSWORD: &str = "demo contact hub 2026";
 
+/// Where every demo account's email is: the domain that marks an account as a demo one.
+pub const DEMO_DOMAIN: &str = "demo.naccc.org.uk";
+
+/// Whether `email` is a demo account's. Such accounts sign in only on a server started with
+/// `--demo`: their password and authenticator key are in the source.
+pub fn is_demo_account(email: &str) -> bool {
+    email.trim().to_lowercase().rsplit_once('@').is_some_and(|(_, domain)| domain == DEMO_DOMAIN)
+}
+
 /// One demo login per role, for trying the product; returns (role, email).
 pub async fn seed_demo_users(
     accounts: &AccountService,
@@ -19,7 +28,7 @@ pub async fn seed_demo_users(
     let password = Password::new_password(DEMO_PASSWORD).map_err(|e| AccountError::Totp(e.to_string()))?;
     let mut logins = Vec::new();
     for role in Role::ALL {
-        let email = format!("{}@demo.naccc.org.uk", role.code().replace('_', "."));
+        let email = format!("{}@{DEMO_DOMAIN}", role.code().replace('_', "."));
         let centre = role.is_centre_role().then(|| centre.clone());
         let scope = Scope::new(role, centre).map_err(|e| AccountError::Totp(e.to_string()))?;
         if let Some(id) =

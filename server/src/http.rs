@@ -42,6 +42,8 @@ pub struct AppState {
     pub public_url: Arc<str>,
     /// Whether mail leaves by SMTP; if not (demo mode), `/admin/outbox` is where it is read.
     pub mail_by_smtp: bool,
+    /// Whether the demo accounts may sign in (serving with `--demo`).
+    pub demo_logins: bool,
     /// News of changed cases, for live inboxes (across instances on PostgreSQL).
     pub changes: crate::live::CaseChanges,
     /// The client's address and the public rate limit.
@@ -76,6 +78,7 @@ pub(crate) fn ports(state: &AppState) -> Ports {
         back_off: state.back_off,
         public_url: state.public_url.clone(),
         mail_by_smtp: state.mail_by_smtp,
+        demo_logins: state.demo_logins,
     };
     Ports {
         centres: Arc::new(state.store.clone()),

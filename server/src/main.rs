@@ -55,6 +55,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
             back_off: server::accounts::back_off,
             public_url: "".into(),
             mail_by_smtp: args.smtp_url.is_some(),
+            demo_logins: true,
         };
         let centre = seed::demo_staff_centre().context("no demo centre takes online referrals")?;
         demo_logins = server::accounts::seed_demo_users(&accounts, &centre).await?;
@@ -106,6 +107,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         edge: edge.clone(),
         public_url: public_url.as_str().into(),
         mail_by_smtp: args.smtp_url.is_some(),
+        demo_logins: args.demo,
         changes,
     });
     let purge = jobs::spawn_draft_purge(store.clone(), clock.clone());

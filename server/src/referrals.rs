@@ -3,11 +3,46 @@
 //! (by reference, never with personal data).
 
 use crate::crypto::FieldCipher;
-use crate::store::{Actor, AuditEvent, InviteOutcome, Outcome, Store, StoreError, Submission, SubmitOutcome};
+use crate::store::{
+    Actor, AuditEvent, InviteOutcome, Outcome, REFERRAL_CODES, Store, StoreError, Submission, SubmitOutcome,
+};
 use app::ports::{Clock, CodeCheck, Invite, PortError, ReferralProgress, Referrals, Sent, SubmitReferral};
 use async_trait::async_trait;
 use shared::referral::{AccessCode, DraftAnswers, JoinAnswers, ReferralReference};
 use std::sync::Arc;
+
+/// What a referral code is being tried for. Each has its own count of wrong guesses, so one
+/// party's guessing can never lock the other out: the referrer's resume and status codes, and the
+/// other party's invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodePurpose {
+    /// The referrer reopening their draft.
+    Resume,
+    /// The referrer checking a sent referral's progress.
+    Status,
+    /// The other party opening their invitation.
+    Join,
+}
+
+impl CodePurpose {
+    fn action(self) -> &'static str {
+        match self {
+            Self::Resume => "referral.draft.resume",
+            Self::Status => "referral.status",
+            Self::Join => "referral.join.open",
+        }
+    }
+
+    /// The throttling subject: the purpose (and with it the party) and the reference.
+    pub fn subject(self, reference: &ReferralReference) -> String {
+        let purpose = match self {
+            Self::Resume => "resume",
+            Self::Status => "status",
+            Self::Join => "join",
+        };
+        format!("{purpose}:{}", reference.as_str())
+    }
+}
 
 #[derive(Clone)]
 pub struct ReferralService {
@@ -51,10 +86,10 @@ impl ReferralService {
         }
     }
 
-    /// Runs a code check with per-reference throttling and auditing.
+    /// Runs a code check with throttling per reference and purpose, and auditing.
     async fn check_code<T, F>(
         &self,
-        action: &'static str,
+        purpose: CodePurpose,
         reference: &ReferralReference,
         check: F,
     ) -> Result<CodeCheck<T>, PortError>
@@ -62,16 +97,18 @@ impl ReferralService {
         F: std::future::Future<Output = Result<Option<T>, StoreError>>,
     {
         let now = self.clock.now();
-        if self.store.code_attempts_locked(reference.as_str(), now).await.map_err(port_error)? {
+        let action = purpose.action();
+        let subject = purpose.subject(reference);
+        // Counted first, atomically, then decided: guesses sent in parallel each get their own
+        // place in line and cannot get past the limit; a right code clears the count again.
+        let attempt = self.store.attempt(REFERRAL_CODES, &subject, now).await.map_err(port_error)?;
+        if !attempt.allowed {
             self.audit(action, reference, Outcome::Denied).await;
             return Ok(CodeCheck::Locked);
         }
-        // Counted before the check, so guesses sent in parallel cannot get past the limit; a right
-        // code clears the count again.
-        self.store.record_code_failure(reference.as_str(), now).await.map_err(port_error)?;
         match check.await.map_err(port_error)? {
             Some(value) => {
-                self.store.clear_code_failures(reference.as_str()).await.map_err(port_error)?;
+                self.store.clear_failures(REFERRAL_CODES, &subject).await.map_err(port_error)?;
                 self.audit(action, reference, Outcome::Ok).await;
                 Ok(CodeCheck::Opened(value))
             }
@@ -94,7 +131,7 @@ impl Referrals for ReferralService {
 
     async fn resume(&self, reference: &ReferralReference, code: &AccessCode) -> Result<CodeCheck<()>, PortError> {
         let now = self.clock.now();
-        self.check_code("referral.draft.resume", reference, async {
+        self.check_code(CodePurpose::Resume, reference, async {
             Ok(self.store.open_draft(&self.cipher, reference, code, now).await?.map(|_| ()))
         })
         .await
@@ -145,7 +182,7 @@ impl Referrals for ReferralService {
         reference: &ReferralReference,
         code: &AccessCode,
     ) -> Result<CodeCheck<ReferralProgress>, PortError> {
-        self.check_code("referral.status", reference, async {
+        self.check_code(CodePurpose::Status, reference, async {
             Ok(self.store.submitted_referral(reference, code).await?.map(progress))
         })
         .await
@@ -172,7 +209,7 @@ impl Referrals for ReferralService {
         code: &AccessCode,
     ) -> Result<CodeCheck<AccessCode>, PortError> {
         let now = self.clock.now();
-        self.check_code("referral.join.open", reference, async {
+        self.check_code(CodePurpose::Join, reference, async {
             Ok(self.store.open_invitation(&self.cipher, reference, code, now).await?.map(|(_, own)| own))
         })
         .await

@@ -3,6 +3,7 @@
 
 mod common;
 
+use app::ports::Clock as _;
 use common::TestDb;
 use common::web::TEST_KEY_HEX;
 use server::accounts::{AccountService, SignIn, new_totp_secret, totp};
@@ -23,6 +24,7 @@ fn service(db: &TestDb) -> (AccountService, Arc<ManualClock>) {
             back_off: |_| std::time::Duration::ZERO,
             public_url: "https://hub.example".into(),
             mail_by_smtp: false,
+            demo_logins: true,
         },
         clock,
     )
@@ -148,7 +150,120 @@ async fn a_centre_role_always_has_its_centre_in_the_database_too(db: &TestDb) {
     assert!(db.execute_raw(sql, &["y@centre.example"]).await.is_err());
 }
 
+fn staff(db_user: &server::store::User) -> app::ports::StaffUser {
+    app::ports::StaffUser {
+        id: db_user.id,
+        email: db_user.email.clone(),
+        name: db_user.name.clone(),
+        scope: db_user.scope.clone(),
+    }
+}
+
+/// Defect 1 of #11: a right password cleared the count that wrong authenticator codes added to,
+/// so 80 wrong codes across 20 password sign-ins never locked. Now the codes' count is apart.
+async fn wrong_codes_across_repeated_password_sign_ins_end_in_a_lock(db: &TestDb) {
+    use app::ports::{Accounts, CodeCheck};
+    let (accounts, clock) = service(db);
+    let (id, secret) = coordinator(&accounts).await;
+    let right = password("correct horse battery staple");
+    let user = staff(&db.store.user_by_id(id).await.unwrap().unwrap());
+    let mut wrong_codes = 0;
+    let mut locked_after = None;
+    'sign_ins: for round in 0..20 {
+        match accounts.check_password("amy@centre.example", &right, "10.2.0.1").await.unwrap() {
+            SignIn::NeedsCode { .. } => {}
+            SignIn::Locked => {
+                locked_after = Some(wrong_codes);
+                break 'sign_ins;
+            }
+            other => panic!("round {round}: {other:?}"),
+        }
+        for _ in 0..4 {
+            match Accounts::second_factor(&accounts, &user, "000000").await.unwrap() {
+                CodeCheck::Wrong => wrong_codes += 1,
+                CodeCheck::Locked => {
+                    locked_after = Some(wrong_codes);
+                    break 'sign_ins;
+                }
+                CodeCheck::Opened(()) => panic!("a wrong code opened"),
+            }
+        }
+        clock.advance(5);
+    }
+    assert_eq!(locked_after, Some(server::store::SECOND_FACTOR.max_failures), "locked at the limit");
+    // Locked everywhere: the password step, and the right code too.
+    assert_eq!(accounts.check_password("amy@centre.example", &right, "10.2.0.2").await.unwrap(), SignIn::Locked);
+    let code = code_at(&secret, clock.now()).as_str().to_owned();
+    assert_eq!(Accounts::second_factor(&accounts, &user, &code).await.unwrap(), CodeCheck::Locked);
+    // After the lock, the right password and code sign in, and the count starts again.
+    clock.advance(server::store::SECOND_FACTOR.lock_secs + 1);
+    assert_eq!(
+        accounts.check_password("amy@centre.example", &right, "10.2.0.3").await.unwrap(),
+        SignIn::NeedsCode { user: id }
+    );
+    let code = code_at(&secret, clock.now()).as_str().to_owned();
+    assert_eq!(Accounts::second_factor(&accounts, &user, &code).await.unwrap(), CodeCheck::Opened(()));
+}
+
+/// Defect 2 of #11: limits were read before attempts were counted, so guesses sent in parallel
+/// all passed. 100 wrong passwords at once: exactly the limit are checked, the rest locked.
+async fn parallel_wrong_passwords_are_stopped_at_the_limit(db: &TestDb) {
+    let (accounts, _) = service(db);
+    let (id, _) = coordinator(&accounts).await;
+    let guesses = (0..100).map(|i| {
+        let accounts = accounts.clone();
+        async move {
+            accounts
+                .check_password("amy@centre.example", &password("guess"), &format!("10.3.{}.{}", i / 100, i % 100))
+                .await
+        }
+    });
+    let answers: Vec<SignIn> = futures_util::future::join_all(guesses).await.into_iter().map(Result::unwrap).collect();
+    let refused = answers.iter().filter(|a| **a == SignIn::Refused).count();
+    let locked = answers.iter().filter(|a| **a == SignIn::Locked).count();
+    assert_eq!((refused, locked), (10, 90), "only the limit's worth of guesses is checked");
+    let right = password("correct horse battery staple");
+    assert_eq!(accounts.check_password("amy@centre.example", &right, "10.3.9.9").await.unwrap(), SignIn::Locked);
+    let _ = id;
+}
+
+/// The same for every throttle: parallel attempts each get their own place in line.
+async fn parallel_attempts_get_their_own_place_in_line(db: &TestDb) {
+    let t = server::store::REFERRAL_CODES;
+    let tries = (0..50).map(|_| db.store.attempt(t, "resume:NR-TEST-0001", NOW));
+    let allowed =
+        futures_util::future::join_all(tries).await.into_iter().filter(|a| a.as_ref().unwrap().allowed).count();
+    assert_eq!(allowed, usize::try_from(t.max_failures).unwrap());
+    // Another purpose of the same reference has a count of its own.
+    assert!(db.store.attempt(t, "join:NR-TEST-0001", NOW).await.unwrap().allowed);
+    // The lock holds until it ends, then the count starts again.
+    assert!(!db.store.attempt(t, "resume:NR-TEST-0001", NOW + t.lock_secs - 1).await.unwrap().allowed);
+    assert!(db.store.attempt(t, "resume:NR-TEST-0001", NOW + t.window_secs + t.lock_secs + 1).await.unwrap().allowed);
+}
+
+/// Defect 11 of #11: the demo accounts' password and key are public, so they sign in only on a
+/// server started with `--demo`.
+async fn demo_accounts_do_not_sign_in_without_demo_mode(db: &TestDb) {
+    let (mut accounts, _) = service(db);
+    let centre = shared::Slug::parse("bedford-family-contact-centre").unwrap();
+    server::accounts::seed_demo_users(&accounts, &centre).await.unwrap();
+    let demo = password(server::accounts::DEMO_PASSWORD);
+    let email = "centre.coordinator@demo.naccc.org.uk";
+    let in_demo = accounts.check_password(email, &demo, "10.4.0.1").await.unwrap();
+    let SignIn::NeedsCode { user } = in_demo else { panic!("demo mode signs in: {in_demo:?}") };
+    accounts.demo_logins = false;
+    assert_eq!(accounts.check_password(email, &demo, "10.4.0.2").await.unwrap(), SignIn::Refused);
+    assert!(accounts.active_user(user, NOW + 1).await.unwrap().is_none(), "nor do their sessions go on");
+    // A real account is unaffected.
+    let (id, _) = coordinator(&accounts).await;
+    assert!(accounts.active_user(id, NOW + 1).await.unwrap().is_some());
+}
+
 on_both_backends!(
+    wrong_codes_across_repeated_password_sign_ins_end_in_a_lock,
+    parallel_wrong_passwords_are_stopped_at_the_limit,
+    parallel_attempts_get_their_own_place_in_line,
+    demo_accounts_do_not_sign_in_without_demo_mode,
     a_right_password_then_a_code_signs_in_and_a_code_works_once,
     wrong_passwords_and_unknown_accounts_get_the_same_answer,
     repeated_failures_lock_the_account_for_a_while,

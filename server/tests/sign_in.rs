@@ -176,7 +176,10 @@ async fn guessing_the_code_is_throttled_too(db: &TestDb) {
         clock.advance(1);
     }
     let right = b.submit("/api/login/code", &[("code", &code_at(&email(Role::Assessor), NOW + 10))]).await;
-    assert_eq!(right.location(), "/login/code", "locked after ten wrong codes, even for the right one");
+    // Locked after ten wrong codes, even for the right one: the half-done sign-in ends.
+    assert_eq!(right.location(), "/login", "locked after ten wrong codes, even for the right one");
+    let page = b.get("/login").await;
+    assert!(page.body.contains("Too many attempts"), "the lock is explained: {}", page.body);
     let r = b.submit("/api/login", &[("email", &email(Role::Assessor)), ("password", DEMO_PASSWORD)]).await;
     assert_eq!(r.location(), "/login", "and the password step too");
 }

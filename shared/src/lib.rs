@@ -36,6 +36,7 @@ macro_rules! string_newtype {
 pub mod account;
 pub mod centre;
 pub mod centre_profile;
+pub mod durations;
 pub mod geo;
 pub mod postcode;
 pub mod quarter;

@@ -100,11 +100,16 @@ impl LinkPurpose {
         [Self::Invitation, Self::PasswordReset].into_iter().find(|p| p.code() == code)
     }
 
+    /// How long a link works, in words for the email and page that give it.
+    pub fn lifetime(self) -> crate::durations::Lifetime {
+        crate::durations::Lifetime::minutes(self.lifetime_secs() / 60)
+    }
+
     /// How long a link works: a week to accept an invitation, an hour to reset a password.
     pub fn lifetime_secs(self) -> i64 {
         match self {
-            Self::Invitation => 7 * 24 * 60 * 60,
-            Self::PasswordReset => 60 * 60,
+            Self::Invitation => crate::durations::STAFF_INVITATION_LINK.as_secs(),
+            Self::PasswordReset => crate::durations::PASSWORD_RESET_LINK.as_secs(),
         }
     }
 }

@@ -47,7 +47,7 @@ pub struct Refused {
 pub enum SignInProblem {
     #[error("the email address or password is not right")]
     NotRight,
-    #[error("too many attempts: wait 15 minutes, then try again")]
+    #[error("too many attempts: wait {lock}, then try again", lock = shared::durations::GUESS_LOCK)]
     Locked,
     #[error("the code is not right, or has been used: enter the newest code from your app")]
     CodeNotRight,
@@ -150,7 +150,12 @@ async fn pending() -> Result<crate::ports::StaffUser, SignInError> {
         let _ = session.flush().await;
         return Err(SignInError::NotStarted);
     }
-    let staff = ports.accounts.active_user(user, ports.clock.now()).await.map_err(|_| SignInError::Unavailable)?;
+    // Judged as of the right password: a password reset or "end all sessions" since then ends
+    // this half-done sign-in too.
+    let staff = ports.accounts.active_user(user, since).await.map_err(|_| SignInError::Unavailable)?;
+    if staff.is_none() {
+        let _ = session.flush().await;
+    }
     staff.ok_or(SignInError::NotStarted)
 }
 
@@ -158,10 +163,20 @@ async fn pending() -> Result<crate::ports::StaffUser, SignInError> {
 pub async fn second_factor(#[server(default)] code: String) -> Result<(), SignInError> {
     let user = pending().await?;
     let ports = crate::ports::use_ports().map_err(|_| SignInError::Unavailable)?;
-    let ok = ports.accounts.second_factor(&user, &code).await.map_err(|_| SignInError::Unavailable)?;
+    let checked = ports.accounts.second_factor(&user, &code).await.map_err(|_| SignInError::Unavailable)?;
+    let ok = matches!(checked, crate::ports::CodeCheck::Opened(()));
     ports.accounts.audit("staff.sign_in.code", Some(user.id), None, ok).await;
-    if !ok {
-        return refuse("/login/code", "", vec![FieldError::new("login-code", &SignInProblem::CodeNotRight)]).await;
+    match checked {
+        crate::ports::CodeCheck::Opened(()) => {}
+        crate::ports::CodeCheck::Wrong => {
+            return refuse("/login/code", "", vec![FieldError::new("login-code", &SignInProblem::CodeNotRight)]).await;
+        }
+        // Too many wrong codes: this sign-in ends, and the account is locked for a while.
+        crate::ports::CodeCheck::Locked => {
+            let session = auth::session().await.map_err(|_| SignInError::Unavailable)?;
+            let _ = session.flush().await;
+            return refuse("/login", &user.email, vec![FieldError::new("login-email", &SignInProblem::Locked)]).await;
+        }
     }
     let session = auth::session().await.map_err(|_| SignInError::Unavailable)?;
     auth::sign_in(&session, user.id).await.map_err(|_| SignInError::Unavailable)?;

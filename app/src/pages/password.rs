@@ -132,7 +132,7 @@ pub fn ResetSentPage() -> impl IntoView {
     view! {
         <Title text="Check your email" />
         <h1 class="heading-l">"Check your email"</h1>
-        <p class="body">"If there is an account for that address, we have sent it a link to choose a new password. The link works once, for 1 hour."</p>
+        <p class="body">"If there is an account for that address, we have sent it a link to choose a new password. "{format!("The link works once, for {}.", shared::durations::PASSWORD_RESET_LINK)}</p>
         <p class="body">"You will still need your authenticator app to sign in."</p>
         <p><a href="/login">"Back to sign in"</a></p>
     }

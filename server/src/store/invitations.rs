@@ -8,7 +8,7 @@ use crate::secrets;
 use shared::referral::{AccessCode, JoinAnswers, PublicStatus, ReferralReference};
 
 /// Invitations stay open for 30 days from when they were made or last saved.
-pub const INVITATION_LIFETIME_SECS: i64 = 30 * 24 * 60 * 60;
+pub const INVITATION_LIFETIME_SECS: i64 = shared::durations::INVITATION.as_secs();
 
 fn location(reference: &ReferralReference) -> FieldLocation<'_> {
     FieldLocation { table: "referral_invitations", column: "answers", row: reference.as_str() }

@@ -21,7 +21,9 @@ mod submissions;
 mod users;
 
 pub use account_links::{LinkPurpose, NewLink};
-pub use attempts::{LOCK_SECS, MAX_FAILURES, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Throttle};
+pub use attempts::{
+    Attempt, LOCK_SECS, MAX_FAILURES, REFERRAL_CODES, SECOND_FACTOR, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Throttle,
+};
 pub use audit::{Actor, AuditEntry, AuditEvent, AuditSearch, Outcome};
 pub use cases::{CaseChange, CaseEventRow, CaseRecord, active_staff, date_of};
 pub use invitations::{INVITATION_LIFETIME_SECS, InviteOutcome};

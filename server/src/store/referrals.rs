@@ -9,7 +9,7 @@ use crate::{
 use shared::referral::{AccessCode, DraftAnswers, ReferralReference};
 
 /// Drafts expire 30 days after they were last saved.
-pub const DRAFT_LIFETIME_SECS: i64 = 30 * 24 * 60 * 60;
+pub const DRAFT_LIFETIME_SECS: i64 = shared::durations::DRAFT.as_secs();
 
 /// How many fresh references to try if one is taken (30⁸ values: a clash is already rare).
 const REFERENCE_ATTEMPTS: usize = 5;

@@ -19,6 +19,7 @@ pub fn accounts(db: &TestDb, clock: Arc<ManualClock>) -> AccountService {
         back_off: |_| std::time::Duration::ZERO,
         public_url: "https://hub.example".into(),
         mail_by_smtp: false,
+        demo_logins: true,
     }
 }
 

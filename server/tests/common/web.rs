@@ -41,6 +41,7 @@ pub async fn app_with_edge(db: &TestDb, clock: Arc<dyn Clock>, edge: server::edg
         edge,
         public_url: "https://hub.example".into(),
         mail_by_smtp: false,
+        demo_logins: true,
         changes,
     })
 }

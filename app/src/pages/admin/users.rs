@@ -141,7 +141,7 @@ pub fn InvitePage() -> impl IntoView {
                     <a href="/admin/users" class="back-link">"Back"</a>
                     <ErrorSummary errors />
                     <h1 class="heading-l">"Invite someone"</h1>
-                    <p class="body">"They will get an email with a link to choose a password and set up an authenticator app. The link works once, for 7 days."</p>
+                    <p class="body">{format!("They will get an email with a link to choose a password and set up an authenticator app. The link works once, for {}.", shared::durations::STAFF_INVITATION_LINK)}</p>
                     <ActionForm action>
                         <TextInput id="staff-email" name="email" label="Email address" kind="email" value=typed("email") errors autocomplete="off" />
                         <TextInput id="staff-name" name="name" label="Full name" value=typed("name") errors autocomplete="off" />

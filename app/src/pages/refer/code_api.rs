@@ -22,7 +22,7 @@ pub enum CodeProblem {
     CodeMissing,
     #[error("the reference and code do not match anything we can open: check both and try again")]
     NoMatch,
-    #[error("too many tries with this reference: wait 15 minutes, then try again")]
+    #[error("too many tries with this reference: wait {lock}, then try again", lock = shared::durations::GUESS_LOCK)]
     TooManyTries,
 }
 

@@ -44,7 +44,7 @@ pub fn SavedPage() -> impl IntoView {
                     Ok(view) => view! {
                         <h1 class="heading-l">"Your referral is saved"</h1>
                         <CodePanel reference=view.reference code=view.code id="saved-code" />
-                        <p class="body">"To carry on, go to "<strong>"/refer/resume"</strong>" on this website and enter your reference and code. Your answers are kept for 30 days from when you last saved."</p>
+                        <p class="body">"To carry on, go to "<strong>"/refer/resume"</strong>{format!(" on this website and enter your reference and code. Your answers are kept for {} from when you last saved.", shared::durations::DRAFT)}</p>
                         <p><a class="button" href="/refer/tasks">"Carry on now"</a></p>
                     }
                     .into_any(),

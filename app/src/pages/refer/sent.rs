@@ -56,7 +56,7 @@ pub fn SentPage() -> impl IntoView {
                                 <p class="panel__title">"Invitation code"</p>
                                 <p class="panel__body code">{code}</p>
                             </div>
-                            <p class="body">"The code works for 30 days. You will not see it again."</p>
+                            <p class="body">{format!("The code works for {}. You will not see it again.", shared::durations::INVITATION)}</p>
                         }.into_any(),
                         None => view! {
                             <p class="body">"The centre needs to hear from both parents. You can invite the other parent (or their solicitor) to add their own part: they will not see yours, and you will not see theirs. Only do this if it is safe; otherwise the centre will contact them."</p>

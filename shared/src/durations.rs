@@ -1,0 +1,87 @@
+//! How long things last, once: the server enforces these and pages and emails say them in words
+//! made from the same values, so the two can never disagree.
+
+/// A length of time in whole seconds, said in words for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Lifetime(i64);
+
+const MINUTE: i64 = 60;
+const HOUR: i64 = 60 * MINUTE;
+const DAY: i64 = 24 * HOUR;
+
+impl Lifetime {
+    pub const fn days(n: i64) -> Self {
+        Self(n * DAY)
+    }
+    pub const fn hours(n: i64) -> Self {
+        Self(n * HOUR)
+    }
+    pub const fn minutes(n: i64) -> Self {
+        Self(n * MINUTE)
+    }
+    pub const fn as_secs(self) -> i64 {
+        self.0
+    }
+
+    /// "30 days", "1 hour", "15 minutes": the largest whole unit.
+    pub fn words(self) -> String {
+        let (n, unit) = if self.0 % DAY == 0 && self.0 >= DAY {
+            (self.0 / DAY, "day")
+        } else if self.0 % HOUR == 0 && self.0 >= HOUR {
+            (self.0 / HOUR, "hour")
+        } else if self.0 % MINUTE == 0 && self.0 >= MINUTE {
+            (self.0 / MINUTE, "minute")
+        } else {
+            (self.0, "second")
+        };
+        count(n, unit, &format!("{unit}s"))
+    }
+}
+
+impl std::fmt::Display for Lifetime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words())
+    }
+}
+
+/// "1 referral", "3 referrals": a number with its noun in the right form.
+pub fn count(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A referral draft is kept this long after it was last saved.
+pub const DRAFT: Lifetime = Lifetime::days(30);
+/// The other party's invitation stays open this long after it was made or last saved.
+pub const INVITATION: Lifetime = Lifetime::days(30);
+/// An emailed invitation to a staff account works this long.
+pub const STAFF_INVITATION_LINK: Lifetime = Lifetime::days(7);
+/// An emailed password-reset link works this long.
+pub const PASSWORD_RESET_LINK: Lifetime = Lifetime::hours(1);
+/// Too many wrong guesses (passwords, authenticator codes, referral codes) lock for this long.
+pub const GUESS_LOCK: Lifetime = Lifetime::minutes(15);
+/// A signed-in session ends after this long without the person doing anything.
+pub const IDLE_SIGN_OUT: Lifetime = Lifetime::minutes(30);
+/// A signed-in session ends this long after signing in, however busy.
+pub const LONGEST_SESSION: Lifetime = Lifetime::hours(12);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lifetimes_are_said_in_their_largest_whole_unit() {
+        assert_eq!(DRAFT.words(), "30 days");
+        assert_eq!(PASSWORD_RESET_LINK.words(), "1 hour");
+        assert_eq!(GUESS_LOCK.words(), "15 minutes");
+        assert_eq!(Lifetime::minutes(90).words(), "90 minutes");
+        assert_eq!(Lifetime(1).words(), "1 second");
+        assert_eq!(DRAFT.as_secs(), 30 * 24 * 60 * 60);
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(count(1, "session", "sessions"), "1 session");
+        assert_eq!(count(0, "session", "sessions"), "0 sessions");
+        assert_eq!(count(2, "referral", "referrals"), "2 referrals");
+    }
+}
