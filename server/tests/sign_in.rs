@@ -166,6 +166,37 @@ async fn sessions_end_when_idle_disabled_or_signed_out(db: &TestDb) {
     assert_eq!(c.get("/assess").await.location(), "/login");
 }
 
+/// Defect 9 of #11: a sign-in half done (password right, code pending) survived "end all
+/// sessions" and password resets. It is judged as of its password now.
+async fn ending_sessions_ends_a_half_done_sign_in(db: &TestDb) {
+    let (mut b, clock) = setup(db).await;
+    let r = b.submit("/api/login", &[("email", &email(Role::Assessor)), ("password", DEMO_PASSWORD)]).await;
+    assert_eq!(r.location(), "/login/code");
+    clock.advance(5);
+    let user = db.store.user_by_email(&email(Role::Assessor)).await.unwrap().unwrap();
+    db.store.end_user_sessions(user.id, NOW + 5).await.unwrap();
+    clock.advance(5);
+    b.submit("/api/login/code", &[("code", &code_at(&email(Role::Assessor), NOW + 10))]).await;
+    assert_eq!(b.get("/assess").await.location(), "/login", "the right code no longer finishes that sign-in");
+}
+
+/// Defect 9 of #11: a request in flight during sign-out saved its session afterwards, which
+/// made it again. Saving now only updates a session that still exists.
+async fn a_session_ended_meanwhile_is_not_brought_back(db: &TestDb) {
+    use tower_sessions::SessionStore as _;
+    use tower_sessions::session::{Id, Record};
+    let store = db.store.session_store().unwrap();
+    let expiry_date = time::OffsetDateTime::now_utc() + time::Duration::hours(1);
+    let mut record = Record { id: Id::default(), data: Default::default(), expiry_date };
+    store.create(&mut record).await.unwrap();
+    record.data.insert("auth.last_seen".into(), serde_json::json!(1));
+    store.save(&record).await.unwrap();
+    assert_eq!(store.load(&record.id).await.unwrap().map(|r| r.data.len()), Some(1), "a live session is saved");
+    store.delete(&record.id).await.unwrap();
+    store.save(&record).await.unwrap();
+    assert!(store.load(&record.id).await.unwrap().is_none(), "an ended session stays ended");
+}
+
 async fn guessing_the_code_is_throttled_too(db: &TestDb) {
     let (mut b, clock) = setup(db).await;
     let r = b.submit("/api/login", &[("email", &email(Role::Assessor)), ("password", DEMO_PASSWORD)]).await;
@@ -186,6 +217,8 @@ async fn guessing_the_code_is_throttled_too(db: &TestDb) {
 
 on_both_backends!(
     guessing_the_code_is_throttled_too,
+    ending_sessions_ends_a_half_done_sign_in,
+    a_session_ended_meanwhile_is_not_brought_back,
     password_then_code_signs_in_with_a_new_session_id_at_each_step,
     wrong_password_and_unknown_account_read_the_same,
     an_authenticator_code_is_accepted_once,

@@ -11,8 +11,8 @@ const TABLE: &str = "sessions";
 
 #[derive(Debug, Clone)]
 pub enum SessionStore {
-    Sqlite(SqliteStore),
-    Postgres(PostgresStore),
+    Sqlite(SqliteStore, sqlx::SqlitePool),
+    Postgres(PostgresStore, sqlx::PgPool),
 }
 
 impl Store {
@@ -22,15 +22,16 @@ impl Store {
         let store = match &*self.pools {
             // Sessions are written on most requests that change them: the single writer connection
             // keeps SQLite free of lock contention between our own writers.
-            Pools::Sqlite { write, .. } => {
-                SessionStore::Sqlite(SqliteStore::new(write.clone()).with_table_name(TABLE).map_err(bad_name)?)
-            }
+            Pools::Sqlite { write, .. } => SessionStore::Sqlite(
+                SqliteStore::new(write.clone()).with_table_name(TABLE).map_err(bad_name)?,
+                write.clone(),
+            ),
             Pools::Postgres(pool) => {
                 let s = PostgresStore::new(pool.clone())
                     .with_schema_name("public")
                     .and_then(|s| s.with_table_name(TABLE))
                     .map_err(bad_name)?;
-                SessionStore::Postgres(s)
+                SessionStore::Postgres(s, pool.clone())
             }
         };
         Ok(store)
@@ -41,8 +42,8 @@ impl SessionStore {
     /// Creates the sessions table if it is missing (the crate owns its schema).
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self {
-            Self::Sqlite(s) => s.migrate().await?,
-            Self::Postgres(s) => s.migrate().await?,
+            Self::Sqlite(s, _) => s.migrate().await?,
+            Self::Postgres(s, _) => s.migrate().await?,
         }
         Ok(())
     }
@@ -52,29 +53,51 @@ impl SessionStore {
 impl tower_sessions::SessionStore for SessionStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s) => s.create(record).await,
-            Self::Postgres(s) => s.create(record).await,
+            Self::Sqlite(s, _) => s.create(record).await,
+            Self::Postgres(s, _) => s.create(record).await,
         }
     }
 
+    /// Updates a session that still exists, and never makes one again: a request that was in
+    /// flight while its session was ended (sign-out, "Exit this page") must not bring it back.
+    /// New sessions (and new ids after `cycle_id`) go through `create`.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
+        let data = rmp_serde::to_vec(record).map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        let backend = |e: sqlx::Error| session_store::Error::Backend(e.to_string());
         match self {
-            Self::Sqlite(s) => s.save(record).await,
-            Self::Postgres(s) => s.save(record).await,
+            Self::Sqlite(_, pool) => {
+                sqlx::query("UPDATE sessions SET data = $1, expiry_date = $2 WHERE id = $3")
+                    .bind(data)
+                    .bind(record.expiry_date)
+                    .bind(record.id.to_string())
+                    .execute(pool)
+                    .await
+                    .map_err(backend)?;
+            }
+            Self::Postgres(_, pool) => {
+                sqlx::query("UPDATE public.sessions SET data = $1, expiry_date = $2 WHERE id = $3")
+                    .bind(data)
+                    .bind(record.expiry_date)
+                    .bind(record.id.to_string())
+                    .execute(pool)
+                    .await
+                    .map_err(backend)?;
+            }
         }
+        Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         match self {
-            Self::Sqlite(s) => s.load(id).await,
-            Self::Postgres(s) => s.load(id).await,
+            Self::Sqlite(s, _) => s.load(id).await,
+            Self::Postgres(s, _) => s.load(id).await,
         }
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s) => s.delete(id).await,
-            Self::Postgres(s) => s.delete(id).await,
+            Self::Sqlite(s, _) => s.delete(id).await,
+            Self::Postgres(s, _) => s.delete(id).await,
         }
     }
 }
@@ -83,8 +106,8 @@ impl tower_sessions::SessionStore for SessionStore {
 impl ExpiredDeletion for SessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s) => s.delete_expired().await,
-            Self::Postgres(s) => s.delete_expired().await,
+            Self::Sqlite(s, _) => s.delete_expired().await,
+            Self::Postgres(s, _) => s.delete_expired().await,
         }
     }
 }
