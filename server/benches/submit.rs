@@ -115,6 +115,7 @@ fn submit(c: &mut Criterion) {
                         centre: &centre,
                         service: referral.service,
                         light: referral.screening.light,
+                        public_url: "https://hub.example",
                     };
                     let outcome = store.submit_referral(&cipher, &submission, now).await.expect("submit");
                     spent += started.elapsed();

@@ -63,6 +63,7 @@ pub(crate) fn ports(state: &AppState) -> Ports {
         cipher: state.cipher.clone(),
         clock: state.clock.clone(),
         changes: state.changes.clone(),
+        public_url: state.public_url.clone(),
     };
     let cases = crate::cases::CaseService {
         store: state.store.clone(),

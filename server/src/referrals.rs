@@ -51,6 +51,8 @@ pub struct ReferralService {
     pub clock: Arc<dyn Clock>,
     /// Tells the centre's open inboxes when a referral or a second part arrives.
     pub changes: crate::live::CaseChanges,
+    /// Where the site is reached from outside, for links in emails to centres.
+    pub public_url: Arc<str>,
 }
 
 fn port_error(error: StoreError) -> PortError {
@@ -163,6 +165,7 @@ impl Referrals for ReferralService {
             centre: s.centre,
             service: s.referral.service,
             light: s.referral.screening.light,
+            public_url: &self.public_url,
         };
         let outcome =
             self.store.submit_referral(&self.cipher, &submission, self.clock.now()).await.map_err(port_error)?;
@@ -226,7 +229,7 @@ impl Referrals for ReferralService {
     async fn submit_joining(&self, reference: &ReferralReference, answers: &JoinAnswers) -> Result<bool, PortError> {
         let done = self
             .store
-            .submit_invitation(&self.cipher, reference, answers, self.clock.now())
+            .submit_invitation(&self.cipher, reference, answers, self.clock.now(), &self.public_url)
             .await
             .map_err(port_error)?;
         if done {

@@ -6,7 +6,9 @@ mod common;
 use axum::http::StatusCode;
 use common::TestDb;
 use common::web::{Browser, app, app_at};
-use common::wizard::{ADULT, centre, complete_referral, count, send, step, submission_key, text_after};
+use common::wizard::{
+    OTHER, OTHER_EMAIL, RESIDENT_EMAIL, centre, complete_referral, count, send, step, submission_key, text_after,
+};
 use server::clock::ManualClock;
 use std::sync::Arc;
 
@@ -33,6 +35,8 @@ async fn a_parent_refers_without_javascript(db: &TestDb) {
     assert_eq!(recipient, [format!("centre:{slug}")]);
     let body = db.raw_column::<String>("SELECT body FROM outbox").await;
     assert!(!body[0].contains("Amelia") && body[0].contains(&reference), "no personal data in the notice");
+    // Defect 12 of #11: the link in a centre's email works (it was a bare path).
+    assert!(body[0].contains(&format!("https://hub.example/centre/referrals/{reference}")), "{}", body[0]);
     // The answers are sealed: no plaintext of a known child's name in the raw bytes.
     let sealed = db.raw_column::<Vec<u8>>("SELECT answers FROM referrals").await;
     assert!(!String::from_utf8_lossy(&sealed[0]).contains("Amelia"));
@@ -172,9 +176,9 @@ async fn the_other_parent_joins_without_seeing_the_first_part(db: &TestDb) {
         (
             "parent",
             [
-                vec![("f[name]", "Alex Jones")],
-                ADULT[..4].to_vec(),
-                vec![("f[email]", "alex@example.com"), ("f[parental_responsibility]", "yes")],
+                OTHER[..5].to_vec(),
+                // Their own address now, unlike the one the referrer gave: neither page shows the other's.
+                vec![("f[email]", "alex.own@example.com"), ("f[parental_responsibility]", "yes")],
             ]
             .concat(),
             "/refer/join/court",
@@ -200,7 +204,7 @@ async fn the_other_parent_joins_without_seeing_the_first_part(db: &TestDb) {
         let r = other.submit("/api/refer/join/save", &pairs).await;
         assert_eq!(r.location(), next, "{slug}: {}", r.body);
         let page = other.get(next).await;
-        for secret in ["Sam Jones", "Amelia", "parent@example.com"] {
+        for secret in ["Sam Jones", "Amelia", RESIDENT_EMAIL, OTHER_EMAIL] {
             assert!(!page.body.contains(secret), "{next} shows {secret}");
         }
     }
@@ -213,6 +217,8 @@ async fn the_other_parent_joins_without_seeing_the_first_part(db: &TestDb) {
     assert_eq!(count(db, "SELECT COUNT(*) FROM referral_invitations WHERE state = 'submitted'").await, 1);
     assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE status = 'sent'").await, 1);
     assert_eq!(count(db, "SELECT COUNT(*) FROM outbox").await, 2);
+    let notice = db.raw_column::<String>("SELECT body FROM outbox WHERE kind = 'referral.second_part'").await;
+    assert!(notice[0].contains(&format!("https://hub.example/centre/referrals/{reference}")), "{}", notice[0]);
     let sealed = db.raw_column::<Vec<u8>>("SELECT answers FROM referral_invitations").await;
     assert!(!String::from_utf8_lossy(&sealed[0]).contains("Alex Jones"));
     // The invitation code no longer opens anything.

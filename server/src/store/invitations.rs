@@ -212,9 +212,11 @@ impl Store {
         reference: &ReferralReference,
         answers: &JoinAnswers,
         now: i64,
+        public_url: &str,
     ) -> Result<bool, StoreError> {
         let sealed = seal(cipher, reference, answers)?;
         let r = reference.as_str();
+        let site = public_url.trim_end_matches('/');
         let done = on_write!(self, |pool| {
             async {
                 let mut tx = pool.begin().await?;
@@ -253,7 +255,7 @@ impl Store {
                     .bind(format!("Referral {r}: the other party's part has been added"))
                     .bind(format!(
                         "The other party has added their part to referral {r}.\n\
-                         Sign in to read it: /centre/referrals/{r}\nThis message holds no personal details."
+                         Sign in to read it: {site}/centre/referrals/{r}\nThis message holds no personal details."
                     ))
                     .bind(now)
                     .execute(&mut *tx)

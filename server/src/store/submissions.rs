@@ -29,6 +29,8 @@ pub struct Submission<'a> {
     pub centre: &'a Slug,
     pub service: ContactService,
     pub light: Light,
+    /// Where the site is reached from outside, so the centre's email carries a link that works.
+    pub public_url: &'a str,
 }
 
 pub fn light_code(light: Light) -> &'static str {
@@ -67,8 +69,9 @@ impl Store {
         let subject = format!("New referral {reference}");
         let body = format!(
             "A new referral, {reference}, has been sent to your centre.\n\
-             Sign in to read it: /centre/referrals/{reference}\n\
-             This message holds no personal details."
+             Sign in to read it: {}/centre/referrals/{reference}\n\
+             This message holds no personal details.",
+            s.public_url.trim_end_matches('/')
         );
         let outcome = on_write!(self, |pool| {
             async {
