@@ -145,6 +145,34 @@ async fn two_submits_with_one_key_make_one_referral(db: &TestDb) {
     assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'submitted'").await, 1);
 }
 
+/// Defect 10 of #11: an erased, closed or declined case left its invitation open, so the other
+/// party could still add personal data to it.
+async fn an_ended_case_takes_no_second_part(db: &TestDb) {
+    for ending in ["UPDATE referrals SET stage = 'declined'", "UPDATE referrals SET erased_at = 1"] {
+        let slug = centre(db, false).await;
+        let mut b = Browser::new(app(db).await);
+        complete_referral(&mut b, &slug, "resident_parent", &[]).await;
+        let reference = send(&mut b).await;
+        b.submit("/api/refer/invite", &[]).await;
+        let page = b.get("/refer/sent").await;
+        let code = text_after(
+            page.body.split_once(r#"id="invitation-code""#).unwrap().1,
+            "Invitation code</p><p class=\"panel__body code\">",
+        );
+        let mut other = Browser::new(b.app.clone());
+        let (location, _) =
+            other.submit_and_follow("/api/refer/join/open", &[("reference", &reference), ("code", &code)]).await;
+        assert_eq!(location, "/refer/join/who");
+        db.execute_raw(&format!("{ending} WHERE reference = $1"), &[&reference]).await.unwrap();
+        let who = other.submit("/api/refer/join/who", &[("f[joiner]", "parent")]).await;
+        assert_ne!(who.location(), "/refer/join/parent", "{ending}: nothing more is saved");
+        other.submit("/api/refer/join/submit", &[]).await;
+        let added = "SELECT COUNT(*) FROM referral_invitations WHERE state = 'submitted'";
+        assert_eq!(count(db, added).await, 0, "{ending}: no second part is added");
+        db.execute_raw("DELETE FROM referral_invitations", &[]).await.unwrap();
+    }
+}
+
 async fn the_other_parent_joins_without_seeing_the_first_part(db: &TestDb) {
     let slug = centre(db, false).await;
     let mut b = Browser::new(app(db).await);
@@ -357,6 +385,7 @@ on_both_backends!(
     the_other_parent_joins_without_seeing_the_first_part,
     red_screening_is_routed_to_supervised_contact,
     a_draft_is_resumed_in_another_browser_and_guesses_are_throttled,
+    an_ended_case_takes_no_second_part,
     exit_this_page_ends_the_session,
     drafts_expire_after_thirty_days,
     the_session_cookie_is_host_only_secure_and_same_site,

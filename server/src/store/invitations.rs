@@ -10,6 +10,17 @@ use shared::referral::{AccessCode, JoinAnswers, PublicStatus, ReferralReference}
 /// Invitations stay open for 30 days from when they were made or last saved.
 pub const INVITATION_LIFETIME_SECS: i64 = shared::durations::INVITATION.as_secs();
 
+/// The referrals whose invitation still takes the other party's part: not erased, and the case
+/// still with the centre (never declined, redirected or closed). `{r}` is the referrals alias.
+fn still_taking(r: &str) -> String {
+    let ended: Vec<String> = shared::referral::case::Stage::ALL
+        .into_iter()
+        .filter(|stage| !stage.is_open())
+        .map(|stage| format!("'{}'", stage.code()))
+        .collect();
+    format!("{r}.erased_at IS NULL AND ({r}.stage IS NULL OR {r}.stage NOT IN ({}))", ended.join(", "))
+}
+
 fn location(reference: &ReferralReference) -> FieldLocation<'_> {
     FieldLocation { table: "referral_invitations", column: "answers", row: reference.as_str() }
 }
@@ -120,10 +131,11 @@ impl Store {
         now: i64,
     ) -> Result<Option<(JoinAnswers, AccessCode)>, StoreError> {
         let row: Option<InvitationRow> = on_read!(self, |pool| {
-            sqlx::query_as(
+            sqlx::query_as(&format!(
                 "SELECT i.code_hash, i.answers FROM referral_invitations i JOIN referrals r ON r.id = i.referral_id \
-                 WHERE r.reference = $1 AND i.state = 'open' AND i.expires_at > $2",
-            )
+                 WHERE r.reference = $1 AND i.state = 'open' AND i.expires_at > $2 AND {}",
+                still_taking("r")
+            ))
             .bind(reference.as_str())
             .bind(now)
             .fetch_optional(pool)
@@ -166,10 +178,11 @@ impl Store {
         now: i64,
     ) -> Result<Option<JoinAnswers>, StoreError> {
         let row: Option<Option<Vec<u8>>> = on_read!(self, |pool| {
-            sqlx::query_scalar(
+            sqlx::query_scalar(&format!(
                 "SELECT i.answers FROM referral_invitations i JOIN referrals r ON r.id = i.referral_id \
-                 WHERE r.reference = $1 AND i.state = 'open' AND i.expires_at > $2",
-            )
+                 WHERE r.reference = $1 AND i.state = 'open' AND i.expires_at > $2 AND {}",
+                still_taking("r")
+            ))
             .bind(reference.as_str())
             .bind(now)
             .fetch_optional(pool)
@@ -188,11 +201,12 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let sealed = seal(cipher, reference, answers)?;
         let updated = on_write!(self, |pool| {
-            sqlx::query(
+            sqlx::query(&format!(
                 "UPDATE referral_invitations SET answers = $1, updated_at = $2, expires_at = $3 \
                  WHERE state = 'open' AND expires_at > $2 \
-                   AND referral_id = (SELECT id FROM referrals WHERE reference = $4)",
-            )
+                   AND referral_id = (SELECT id FROM referrals WHERE reference = $4 AND {})",
+                still_taking("referrals")
+            ))
             .bind(&sealed)
             .bind(now)
             .bind(now + INVITATION_LIFETIME_SECS)
@@ -220,10 +234,11 @@ impl Store {
         let done = on_write!(self, |pool| {
             async {
                 let mut tx = pool.begin().await?;
-                let centre: Option<Option<String>> = sqlx::query_scalar(
+                let centre: Option<Option<String>> = sqlx::query_scalar(&format!(
                     "SELECT r.centre_slug FROM referrals r JOIN referral_invitations i ON i.referral_id = r.id \
-                     WHERE r.reference = $1 AND i.state = 'open' AND i.expires_at > $2",
-                )
+                     WHERE r.reference = $1 AND i.state = 'open' AND i.expires_at > $2 AND {}",
+                    still_taking("r")
+                ))
                 .bind(r)
                 .bind(now)
                 .fetch_optional(&mut *tx)
