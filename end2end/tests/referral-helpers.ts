@@ -5,6 +5,10 @@ import { expectNoAxeViolations, waitForHydration } from "./helpers";
 export const SUPPORTED_ONLY = process.env.E2E_SUPPORTED_CENTRE ?? "bedford-family-contact-centre";
 export const SUPERVISED_TOO = process.env.E2E_SUPERVISED_CENTRE ?? "chelmsford-child-contact-centre";
 
+/** The two parents: every detail differs, so a swap of their details cannot pass unnoticed. */
+export const SAM = { name: "Sam Jones", email: "sam@example.com", born: ["12", "6", "1990"] as [string, string, string] };
+export const ALEX = { name: "Alex Jones", email: "alex@example.com", born: ["23", "9", "1987"] as [string, string, string] };
+
 /** How a test drives the wizard: with JavaScript (and axe on every page and error) or without. */
 export class Wizard {
   constructor(
@@ -90,11 +94,11 @@ export class Wizard {
     await this.continue(/\/refer\/children$/);
   }
 
-  async adult(name: string, email: string, next: RegExp) {
+  async adult(name: string, email: string, next: RegExp, [day, month, year] = SAM.born) {
     await this.fill("Full name", name);
-    await this.fill("Day", "12");
-    await this.fill("Month", "6");
-    await this.fill("Year", "1990");
+    await this.fill("Day", day);
+    await this.fill("Month", month);
+    await this.fill("Year", year);
     await this.choose("How can the centre contact them safely?", "By email");
     await this.fill("Email address (if by email)", email);
     await this.choose("Do they have parental responsibility for the children?", "Yes");
@@ -154,8 +158,8 @@ export class Wizard {
     }
     await this.press("Continue", /\/refer\/resident-parent$/);
     if (checkErrors) await this.expectProblems("Enter the full name");
-    await this.adult("Sam Jones", "sam@example.com", /\/refer\/other-parent$/);
-    await this.adult("Alex Jones", "alex@example.com", /\/refer\/other-people$/);
+    await this.adult(SAM.name, SAM.email, /\/refer\/other-parent$/, SAM.born);
+    await this.adult(ALEX.name, ALEX.email, /\/refer\/other-people$/, ALEX.born);
     if (checkErrors) await this.expectProblems("Say whether anyone else will come to the centre");
     await this.choose(/anyone else come to the centre/, "No");
     await this.continue(/\/refer\/court$/);

@@ -1,6 +1,6 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { NEUTRAL_SITE, stubNeutralSite, trackCspViolations } from "./helpers";
-import { codeIn, SUPERVISED_TOO, SUPPORTED_ONLY, Wizard } from "./referral-helpers";
+import { ALEX, codeIn, SAM, SUPERVISED_TOO, SUPPORTED_ONLY, Wizard } from "./referral-helpers";
 
 /** A second, separate browser (another person, or the same person on another device). */
 async function otherBrowser(browser: Browser, js: boolean) {
@@ -91,12 +91,12 @@ for (const js of [true, false]) {
       await o.choose("Who is adding this part?", "I am the parent");
       await o.continue(/\/refer\/join\/parent$/);
       await o.expectProblems("Enter the full name");
-      await o.adult("Alex Jones", "alex.own@example.com", /\/refer\/join\/court$/);
+      await o.adult(ALEX.name, "alex.own@example.com", /\/refer\/join\/court$/, ALEX.born);
       await o.court(/\/refer\/join\/safety$/);
       await o.safety(/\/refer\/join\/practical$/);
       await o.practical(/\/refer\/join\/consent$/);
       await o.consent(/\/refer\/join\/check$/);
-      for (const secret of ["Sam Jones", "Amelia", "sam@example.com"]) {
+      for (const secret of [SAM.name, "Amelia", SAM.email, ALEX.email]) {
         expect(await o.page.content()).not.toContain(secret);
       }
       await o.press("Send my part", /\/refer\/join\/sent$/);
@@ -113,8 +113,8 @@ for (const js of [true, false]) {
       await w.service("Supported contact");
       await w.child("Ben Jones", "1", "9", "2020");
       await w.press("Continue", /\/refer\/resident-parent$/);
-      await w.adult("Sam Jones", "sam@example.com", /\/refer\/other-parent$/);
-      await w.adult("Alex Jones", "alex@example.com", /\/refer\/other-people$/);
+      await w.adult(SAM.name, SAM.email, /\/refer\/other-parent$/, SAM.born);
+      await w.adult(ALEX.name, ALEX.email, /\/refer\/other-people$/, ALEX.born);
       await w.choose(/anyone else come to the centre/, "No");
       await w.continue(/\/refer\/court$/);
       await w.court(/\/refer\/safety$/);

@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers";
-import { Wizard, codeIn } from "./referral-helpers";
+import { ALEX, SAM, Wizard, codeIn } from "./referral-helpers";
 import { AUTHENTICATOR_KEY, PASSWORD, signIn } from "./staff-helpers";
 
 // The demo coordinator's and manager's centre (the seed is deterministic).
@@ -57,6 +57,13 @@ test("a new referral appears live in the coordinator's inbox, who works it to cl
   await page.waitForURL(new RegExp(`/centre/referrals/${reference}$`));
   await expect(page.locator("#case-stage")).toHaveText("New");
   await expect(page.locator("main")).toContainText("Amelia Jones");
+  // Each parent's details under their own heading, never the other's.
+  const resident = page.locator('h3:text-is("The parent the children live with") + dl');
+  const other = page.locator('h3:text-is("The parent the children do not live with") + dl');
+  await expect(resident).toContainText(SAM.email);
+  await expect(resident).not.toContainText(ALEX.email);
+  await expect(other).toContainText(ALEX.email);
+  await expect(other).not.toContainText(SAM.email);
   await hydrated(page);
 
   const act = async (button: string, stage: string) => {

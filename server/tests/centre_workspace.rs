@@ -11,7 +11,7 @@ use axum::http::{Request, StatusCode, header};
 use common::TestDb;
 use common::staff::{NOW, accounts, code_at, email, setup, shown_version, sign_in};
 use common::web::{Browser, app_at};
-use common::wizard::{complete_referral, count, send};
+use common::wizard::{OTHER_EMAIL, RESIDENT_EMAIL, complete_referral, count, send};
 use http_body_util::BodyExt;
 use server::accounts::{DEMO_PASSWORD, DEMO_TOTP_SECRET_BASE32};
 use shared::account::{Role, Scope};
@@ -24,6 +24,13 @@ async fn referral_to_demo_centre(app: &axum::Router) -> String {
     let mut parent = Browser::new(app.clone());
     complete_referral(&mut parent, &centre, "resident_parent", &[]).await;
     send(&mut parent).await
+}
+
+/// The part of a case page under the sub-heading `heading`, up to the next heading.
+fn section<'a>(page: &'a str, heading: &str) -> &'a str {
+    let start = page.find(&format!(">{heading}</h3>")).unwrap_or_else(|| panic!("no {heading} on the page: {page}"));
+    let rest = &page[start + heading.len() + 6..];
+    &rest[..rest.find("<h2").into_iter().chain(rest.find("<h3")).min().unwrap_or(rest.len())]
 }
 
 /// Acts on the case from its page as it now is (JavaScript off).
@@ -62,7 +69,13 @@ async fn a_coordinator_works_a_referral_from_arrival_to_closing(db: &TestDb) {
     let page = format!("/centre/referrals/{reference}");
     let case = coordinator.get(&page).await;
     assert_eq!(case.status, StatusCode::OK);
-    assert!(case.body.contains("parent@example.com"), "the centre reads the referral's answers");
+    // Each parent's details under their own heading, never the other's.
+    let resident = section(&case.body, "The parent the children live with");
+    let other = section(&case.body, "The parent the children do not live with");
+    assert!(resident.contains("Sam Jones") && resident.contains(RESIDENT_EMAIL), "{resident}");
+    assert!(!resident.contains("Alex Jones") && !resident.contains(OTHER_EMAIL), "{resident}");
+    assert!(other.contains("Alex Jones") && other.contains(OTHER_EMAIL), "{other}");
+    assert!(!other.contains("Sam Jones") && !other.contains(RESIDENT_EMAIL), "{other}");
     let reads = format!("SELECT COUNT(*) FROM audit_log WHERE action = 'referral.read' AND object = '{reference}'");
     assert_eq!(count(db, &reads).await, 1, "each view of a referral is audit-logged");
 
@@ -126,11 +139,13 @@ async fn a_coordinator_works_a_referral_from_arrival_to_closing(db: &TestDb) {
     );
     // The referrer heard there was news each time what they are told changed: a link, no details.
     let news = db
-        .raw_column::<String>(
-            "SELECT body FROM outbox WHERE kind = 'referral.status' AND recipient = 'parent@example.com'",
-        )
+        .raw_column::<String>(&format!(
+            "SELECT body FROM outbox WHERE kind = 'referral.status' AND recipient = '{RESIDENT_EMAIL}'"
+        ))
         .await;
     assert_eq!(news.len(), 4, "screening, pre-visit booked, contact started, ended");
+    let to_other = format!("SELECT COUNT(*) FROM outbox WHERE recipient = '{OTHER_EMAIL}'");
+    assert_eq!(count(db, &to_other).await, 0, "news goes to the referrer only, never the other parent");
     assert!(news.iter().all(|b| b.contains("https://hub.example/refer/status") && !b.contains("Amelia")));
     let mine = coordinator.get(&format!("/centre/referrals?assigned={me}&stage=closed")).await.body;
     assert!(mine.contains(&reference) && mine.contains("1 referrals match"));
@@ -169,7 +184,7 @@ async fn another_centre_can_neither_list_open_nor_act(db: &TestDb) {
     let page = format!("/centre/referrals/{reference}");
     let opened = other.get(&page).await;
     assert_eq!(opened.status, StatusCode::NOT_FOUND);
-    assert!(!opened.body.contains("parent@example.com"));
+    assert!(!opened.body.contains(RESIDENT_EMAIL) && !opened.body.contains(OTHER_EMAIL));
     assert_eq!(other.call("/api/centre/case", &[("reference", &reference)]).await.status, StatusCode::NOT_FOUND);
     for (path, args) in [
         ("/api/centre/case/act", vec![("reference", reference.as_str()), ("action", "start_screening")]),

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use common::TestDb;
 use common::staff::{NOW, setup, shown_version, sign_in};
 use common::web::Browser;
-use common::wizard::{complete_referral, count, send};
+use common::wizard::{OTHER_EMAIL, RESIDENT_EMAIL, complete_referral, count, send};
 use shared::account::Role;
 
 /// A referral to the demo staff centre, screened and declined by its coordinator; its reference.
@@ -64,7 +64,8 @@ async fn a_case_closed_longer_than_the_period_keeps_only_its_statistics(db: &Tes
     sign_in(&mut coordinator, Role::CentreCoordinator, NOW + 60).await;
     let page = coordinator.get(&format!("/centre/referrals/{reference}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(!page.body.contains("parent@example.com") && !page.body.contains("Called the mother."));
+    assert!(!page.body.contains(RESIDENT_EMAIL) && !page.body.contains(OTHER_EMAIL));
+    assert!(!page.body.contains("Called the mother."));
     // Nothing personal can be added to an erased case.
     let r =
         coordinator.call("/api/centre/case/note", &[("reference", &reference), ("f[note]", "Mum rang again.")]).await;
@@ -94,13 +95,24 @@ async fn a_subject_access_export_withholds_the_other_partys_protected_fields(db:
     let referrer = admin.get(&format!("/admin/subject-access?reference={reference}&requester=resident_parent")).await;
     assert_eq!(referrer.status, StatusCode::OK);
     let json = export_json(&referrer.body);
-    assert_eq!(json["own_details"]["email"], "parent@example.com");
+    assert_eq!(
+        (&json["own_details"]["name"], &json["own_details"]["email"]),
+        (&"Sam Jones".into(), &RESIDENT_EMAIL.into())
+    );
+    assert_eq!(json["other_parent"]["name"], "Alex Jones");
     assert_eq!(json["other_parent"]["email"], withheld, "the other parent's contact details are withheld");
+    assert!(!json.to_string().contains(OTHER_EMAIL), "{json}");
     assert!(json["referral_answers"].is_object(), "the referrer's own answers are theirs");
 
     let other = admin.get(&format!("/admin/subject-access?reference={reference}&requester=non_resident_parent")).await;
     let json = export_json(&other.body);
+    assert_eq!(
+        (&json["own_details"]["name"], &json["own_details"]["email"]),
+        (&"Alex Jones".into(), &OTHER_EMAIL.into())
+    );
+    assert_eq!(json["other_parent"]["name"], "Sam Jones");
     assert_eq!(json["other_parent"]["email"], withheld);
+    assert!(!json.to_string().contains(RESIDENT_EMAIL), "{json}");
     assert!(json["referral_answers"].is_null(), "the referrer's answers are withheld from the other parent");
     let exports = format!("SELECT COUNT(*) FROM audit_log WHERE action = 'referral.export' AND object = '{reference}'");
     assert_eq!(count(db, &exports).await, 2, "each export is audit-logged");
@@ -110,7 +122,7 @@ async fn a_subject_access_export_withholds_the_other_partys_protected_fields(db:
     sign_in(&mut board, Role::Board, NOW).await;
     let refused = board.get(&format!("/admin/subject-access?reference={reference}&requester=resident_parent")).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    assert!(!refused.body.contains("parent@example.com"));
+    assert!(!refused.body.contains(RESIDENT_EMAIL) && !refused.body.contains(OTHER_EMAIL));
 }
 
 on_both_backends!(

@@ -14,12 +14,26 @@ pub async fn centre(db: &TestDb, supervised_too: bool) -> String {
     centres.iter().find(|c| c.accepts_online_referrals && c.service == wanted).expect("a demo centre").slug.to_string()
 }
 
-pub const ADULT: [(&str, &str); 6] = [
+pub const RESIDENT_EMAIL: &str = "sam@example.com";
+pub const OTHER_EMAIL: &str = "alex@example.com";
+
+/// The two parents' pages. Every detail differs between them, so a swap of the two cannot pass.
+pub const RESIDENT: [(&str, &str); 7] = [
+    ("f[name]", "Sam Jones"),
     ("f[dob_day]", "12"),
     ("f[dob_month]", "6"),
     ("f[dob_year]", "1990"),
     ("f[contact_method]", "email"),
-    ("f[email]", "parent@example.com"),
+    ("f[email]", RESIDENT_EMAIL),
+    ("f[parental_responsibility]", "yes"),
+];
+pub const OTHER: [(&str, &str); 7] = [
+    ("f[name]", "Alex Jones"),
+    ("f[dob_day]", "23"),
+    ("f[dob_month]", "9"),
+    ("f[dob_year]", "1987"),
+    ("f[contact_method]", "email"),
+    ("f[email]", OTHER_EMAIL),
     ("f[parental_responsibility]", "yes"),
 ];
 
@@ -75,10 +89,6 @@ pub async fn complete_referral(b: &mut Browser, centre: &str, kind: &str, safety
         )
         .await;
     assert_eq!(child.location(), "/refer/children");
-    let mut resident = vec![("f[name]", "Sam Jones")];
-    resident.extend_from_slice(&ADULT);
-    let mut other = vec![("f[name]", "Alex Jones")];
-    other.extend_from_slice(&ADULT);
     let default_safety = [
         ("f[abuse_none]", "yes"),
         ("f[child_offence_conviction]", "no"),
@@ -90,8 +100,8 @@ pub async fn complete_referral(b: &mut Browser, centre: &str, kind: &str, safety
     let safety: Vec<(&str, &str)> = if safety.is_empty() { default_safety.to_vec() } else { safety.to_vec() };
     for (slug, fields, next) in [
         ("children", vec![], "/refer/resident-parent"),
-        ("resident-parent", resident, "/refer/other-parent"),
-        ("other-parent", other, "/refer/other-people"),
+        ("resident-parent", RESIDENT.to_vec(), "/refer/other-parent"),
+        ("other-parent", OTHER.to_vec(), "/refer/other-people"),
         ("other-people", vec![("f[attending]", "no")], "/refer/court"),
         ("court", vec![("f[proceedings]", "no"), ("f[social_services]", "no")], "/refer/safety"),
         ("safety", safety, "/refer/practical"),
