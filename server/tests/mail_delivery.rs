@@ -144,17 +144,17 @@ async fn a_failing_server_is_retried_and_nothing_is_lost(db: &TestDb) {
     let closed = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = closed.local_addr().unwrap().port();
     drop(closed);
-    queue_a_message_again(db).await;
+    queue_a_message_again(db, NOW + 100).await;
     let nowhere = transport(&format!("smtp://127.0.0.1:{port}")).unwrap();
-    // (Queued on the real clock, which is within days of NOW.)
     let failed = deliver_due(&db.store, &nowhere, &from, &ManualClock::at(NOW + 30 * 86_400)).await.unwrap();
     assert_eq!(failed, Delivered { sent: 0, failed: 1 });
     assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").await, [1]);
 }
 
-/// A second referral (the demo data is already there).
-async fn queue_a_message_again(db: &TestDb) {
-    let app = common::web::app(db).await;
+/// A second referral (the demo data is already there), queued at `at` on the test clock: never
+/// on the real one, so delivery times stay relative to when it was queued whatever today is.
+async fn queue_a_message_again(db: &TestDb, at: i64) {
+    let app = common::web::app_at(db, Arc::new(ManualClock::at(at))).await;
     let mut parent = common::web::Browser::new(app);
     let centre = server::seed::demo_staff_centre().unwrap().to_string();
     complete_referral(&mut parent, &centre, "resident_parent", &[]).await;
