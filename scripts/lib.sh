@@ -65,10 +65,15 @@ ensure_test_tools() {
     log "Installing PostgreSQL from Debian"
     apt_install postgresql
   fi
-  # faketime reruns the integration tests with the clock a year ahead.
+  # faketime reruns the integration tests with the clock a year ahead; openssl makes the test
+  # PostgreSQL server's certificate.
   if ! command -v faketime >/dev/null; then
     log "Installing faketime from Debian"
     apt_install faketime
+  fi
+  if ! command -v openssl >/dev/null; then
+    log "Installing OpenSSL's command-line tool from Debian"
+    apt_install openssl
   fi
   npm_ci end2end
 }

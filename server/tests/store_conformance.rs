@@ -153,3 +153,35 @@ on_both_backends!(
     the_database_refuses_codes_the_app_cannot_read,
     a_closed_store_reports_unavailable,
 );
+
+/// The PostgreSQL URL's `sslmode`, if it names one.
+fn sslmode(url: &str) -> Option<&str> {
+    let (_, query) = url.split_once('?')?;
+    query.split('&').find_map(|pair| pair.strip_prefix("sslmode="))
+}
+
+/// PostgreSQL only: when the URL asks for TLS, the store's own connections are encrypted (sqlx is
+/// built with rustls and `Store::connect` honours `sslmode`). scripts/test asks for it
+/// (`sslmode=require`), so with `NACCC_REQUIRE_POSTGRES` a URL without it fails.
+#[test]
+fn postgres_connections_are_encrypted_when_the_url_asks() {
+    let _serial = common::serial();
+    common::run(async {
+        let Some(db) = TestDb::postgres().await else { return };
+        let wanted = matches!(sslmode(&db.url), Some("require" | "verify-ca" | "verify-full"));
+        if !wanted {
+            assert!(
+                std::env::var_os("NACCC_REQUIRE_POSTGRES").is_none(),
+                "NACCC_REQUIRE_POSTGRES is set but TEST_POSTGRES_URL does not ask for sslmode=require"
+            );
+            eprintln!("skipping: TEST_POSTGRES_URL does not ask for TLS (sslmode=require)");
+            return;
+        }
+        let pool = db.store.postgres_pool().expect("a PostgreSQL store");
+        let encrypted: Option<bool> = sqlx::query_scalar("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            .fetch_optional(&pool)
+            .await
+            .expect("read pg_stat_ssl");
+        assert_eq!(encrypted, Some(true), "the store's connection to PostgreSQL is encrypted");
+    });
+}

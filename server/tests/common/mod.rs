@@ -40,8 +40,13 @@ impl TestDb {
         let name = format!("naccc_test_{:016x}", rand::rng().random::<u64>());
         let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("connect to PostgreSQL");
         admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
-        let (base, _) = admin_url.rsplit_once('/').expect("database URL has a path");
-        let url = format!("{base}/{name}");
+        // The test database on the same server, with the same options (`?sslmode=require`, …).
+        let (path, options) = admin_url.split_once('?').map_or((admin_url.as_str(), None), |(p, o)| (p, Some(o)));
+        let (base, _) = path.rsplit_once('/').expect("database URL has a path");
+        let url = match options {
+            Some(options) => format!("{base}/{name}?{options}"),
+            None => format!("{base}/{name}"),
+        };
         let store = Store::connect(&url).await.expect("open PostgreSQL");
         store.migrate().await.expect("migrate PostgreSQL");
         Some(Self { store, url, _dir: None })
