@@ -6,7 +6,9 @@ mod common;
 use axum::http::StatusCode;
 use common::TestDb;
 use common::web::{Browser, app, app_at};
-use common::wizard::{ADULT, centre, complete_referral, count, send, step, submission_key, text_after};
+use common::wizard::{
+    OTHER, OTHER_EMAIL, RESIDENT_EMAIL, centre, complete_referral, count, send, step, submission_key, text_after,
+};
 use server::clock::ManualClock;
 use std::sync::Arc;
 
@@ -202,9 +204,9 @@ async fn the_other_parent_joins_without_seeing_the_first_part(db: &TestDb) {
         (
             "parent",
             [
-                vec![("f[name]", "Alex Jones")],
-                ADULT[..4].to_vec(),
-                vec![("f[email]", "alex@example.com"), ("f[parental_responsibility]", "yes")],
+                OTHER[..5].to_vec(),
+                // Their own address now, unlike the one the referrer gave: neither page shows the other's.
+                vec![("f[email]", "alex.own@example.com"), ("f[parental_responsibility]", "yes")],
             ]
             .concat(),
             "/refer/join/court",
@@ -230,7 +232,7 @@ async fn the_other_parent_joins_without_seeing_the_first_part(db: &TestDb) {
         let r = other.submit("/api/refer/join/save", &pairs).await;
         assert_eq!(r.location(), next, "{slug}: {}", r.body);
         let page = other.get(next).await;
-        for secret in ["Sam Jones", "Amelia", "parent@example.com"] {
+        for secret in ["Sam Jones", "Amelia", RESIDENT_EMAIL, OTHER_EMAIL] {
             assert!(!page.body.contains(secret), "{next} shows {secret}");
         }
     }
