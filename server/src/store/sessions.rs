@@ -64,26 +64,23 @@ impl tower_sessions::SessionStore for SessionStore {
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let data = rmp_serde::to_vec(record).map_err(|e| session_store::Error::Encode(e.to_string()))?;
         let backend = |e: sqlx::Error| session_store::Error::Backend(e.to_string());
-        match self {
-            Self::Sqlite(_, pool) => {
+        // One statement for both backends (`sessions` is on PostgreSQL's search path too).
+        macro_rules! update {
+            ($pool:expr) => {
                 sqlx::query("UPDATE sessions SET data = $1, expiry_date = $2 WHERE id = $3")
-                    .bind(data)
+                    .bind(&data)
                     .bind(record.expiry_date)
                     .bind(record.id.to_string())
-                    .execute(pool)
+                    .execute($pool)
                     .await
-                    .map_err(backend)?;
-            }
-            Self::Postgres(_, pool) => {
-                sqlx::query("UPDATE public.sessions SET data = $1, expiry_date = $2 WHERE id = $3")
-                    .bind(data)
-                    .bind(record.expiry_date)
-                    .bind(record.id.to_string())
-                    .execute(pool)
-                    .await
-                    .map_err(backend)?;
-            }
+                    .map_err(backend)?
+                    .rows_affected()
+            };
         }
+        match self {
+            Self::Sqlite(_, pool) => update!(pool),
+            Self::Postgres(_, pool) => update!(pool),
+        };
         Ok(())
     }
 
