@@ -74,7 +74,8 @@ async fn current_user_by(activity: Activity) -> Result<StaffUser, Denied> {
 }
 
 /// The user signed in on `session` (also for handlers outside Leptos, like the live-updates
-/// stream). A `Background` check leaves the idle clock alone.
+/// stream). A `Background` check leaves the session alone: it neither moves the idle clock nor
+/// ends a session past its limits (the person's next request does that).
 pub async fn user_of(session: &Session, ports: &crate::ports::Ports, activity: Activity) -> Result<StaffUser, Denied> {
     let now = ports.clock.now();
     let get = |key: &'static str| {
@@ -86,13 +87,17 @@ pub async fn user_of(session: &Session, ports: &crate::ports::Ports, activity: A
     else {
         return Err(Denied::SignIn);
     };
+    let end = || async {
+        if activity == Activity::Person {
+            let _ = session.flush().await;
+        }
+        Err(Denied::SignIn)
+    };
     if now - last_seen > IDLE_LIMIT_SECS || now - signed_in_at > ABSOLUTE_LIMIT_SECS {
-        let _ = session.flush().await;
-        return Err(Denied::SignIn);
+        return end().await;
     }
     let Some(staff) = ports.accounts.active_user(user, signed_in_at).await.map_err(|_| Denied::Unavailable)? else {
-        let _ = session.flush().await;
-        return Err(Denied::SignIn);
+        return end().await;
     };
     if activity == Activity::Person {
         session.insert(LAST_SEEN, now).await.map_err(|_| Denied::Unavailable)?;

@@ -46,6 +46,8 @@ pub struct AppState {
     pub demo_logins: bool,
     /// News of changed cases, for live inboxes (across instances on PostgreSQL).
     pub changes: crate::live::CaseChanges,
+    /// How often an open live stream rechecks its session (`live::RECHECK_EVERY`).
+    pub live_recheck: std::time::Duration,
     /// The client's address and the public rate limit.
     pub edge: crate::edge::Edge,
 }

@@ -67,14 +67,17 @@ impl CaseChanges {
 }
 
 /// How often an open stream checks that its user may still see the inbox (signed in, within
-/// the session's limits, not disabled, still at that centre).
+/// the session's limits, not disabled, still at that centre): so a stream outlives its sign-out
+/// by at most this long. (`AppState::live_recheck`; tests shorten it.)
 pub const RECHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// `GET /centre/referrals/events`: a server-sent event `changed` whenever the signed-in centre
 /// user's centre has news (nothing about what changed: the page reloads its inbox through its
 /// server function). Anyone else gets 401 or 403. The stream is the page's own doing, so it never
 /// keeps the session alive; it ends (and the browser's reconnection is refused) once the user's
-/// session ends or they lose access, checked before each event and every minute.
+/// session ends or they lose access, checked before each event and every minute. Each check
+/// reloads the session from the store by its id: the copy the stream opened with goes stale as
+/// the person keeps working (their requests move its idle clock) or signs out.
 pub async fn inbox_events(
     axum::extract::State(state): axum::extract::State<crate::http::AppState>,
     session: tower_sessions::Session,
@@ -86,8 +89,13 @@ pub async fn inbox_events(
         Ok(centre) => centre,
         Err(status) => return status.into_response(),
     };
+    // The session's id, not the session: the copy in this request goes stale.
+    let Some(session_id) = session.id() else {
+        return axum::http::StatusCode::UNAUTHORIZED.into_response();
+    };
     let news = state.changes.subscribe();
-    let watch = Watch { news, centre, session, ports };
+    let sessions = std::sync::Arc::new(state.sessions.clone());
+    let watch = Watch { news, centre, session_id, sessions, ports, recheck_every: state.live_recheck };
     let events = futures_util::stream::unfold(watch, |mut watch| async move {
         if !watch.next_news().await {
             return None;
@@ -122,14 +130,16 @@ async fn centre_of(
 struct Watch {
     news: broadcast::Receiver<String>,
     centre: String,
-    session: tower_sessions::Session,
+    session_id: tower_sessions::session::Id,
+    sessions: std::sync::Arc<crate::store::SessionStore>,
     ports: app::ports::Ports,
+    recheck_every: std::time::Duration,
 }
 
 impl Watch {
     /// Waits for news of this centre: `true` to send it, `false` to end the stream.
     async fn next_news(&mut self) -> bool {
-        let mut recheck = tokio::time::interval(RECHECK_EVERY);
+        let mut recheck = tokio::time::interval(self.recheck_every);
         recheck.reset();
         loop {
             let news = tokio::select! {
@@ -151,7 +161,10 @@ impl Watch {
         }
     }
 
+    /// Judged on the session as stored now. This copy is never saved, and a `Background` check
+    /// never ends a session: only the person's own requests (and sign-out) change it.
     async fn still_allowed(&self) -> bool {
-        centre_of(&self.session, &self.ports).await.is_ok_and(|centre| centre == self.centre)
+        let session = tower_sessions::Session::new(Some(self.session_id), self.sessions.clone(), None);
+        centre_of(&session, &self.ports).await.is_ok_and(|centre| centre == self.centre)
     }
 }

@@ -109,6 +109,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         mail_by_smtp: args.smtp_url.is_some(),
         demo_logins: args.demo,
         changes,
+        live_recheck: server::live::RECHECK_EVERY,
     });
     let purge = jobs::spawn_draft_purge(store.clone(), clock.clone());
     let session_purge = jobs::spawn_session_purge(sessions);

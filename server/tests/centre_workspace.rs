@@ -331,7 +331,32 @@ async fn the_live_inbox_never_keeps_a_session_alive_and_ends_with_access(db: &Te
     assert!(ended_within(&mut stream, Duration::from_secs(2)).await, "a disabled user's stream ends");
 }
 
+/// Defect 3 of #11: the stream judged the session it opened with, so 30 minutes in it found a
+/// busy coordinator "idle" and signed them out; after sign-out it streamed on until then.
+async fn a_stream_held_open_forty_minutes_keeps_a_working_coordinator_signed_in(db: &TestDb) {
+    use common::web::LIVE_RECHECK;
+    let (mut coordinator, clock) = setup(db).await;
+    sign_in(&mut coordinator, Role::CentreCoordinator, NOW).await;
+    let mut stream = open_stream(&coordinator.app, &coordinator).await;
+    // Working through the inbox every five minutes, with the stream rechecking in between.
+    for minute in (5..=40).step_by(5) {
+        clock.set(NOW + minute * 60);
+        let page = coordinator.get("/centre/referrals").await;
+        assert_eq!(page.status, StatusCode::OK, "still signed in at minute {minute}: {}", page.location());
+        assert!(!ended_within(&mut stream, LIVE_RECHECK * 4).await, "the stream is still open at minute {minute}");
+    }
+    referral_to_demo_centre(&coordinator.app).await;
+    assert!(changed_within(&mut stream, Duration::from_secs(2)).await, "40 minutes in, news still arrives");
+
+    // Signed out: the stream ends at its next check (a minute in service), with no news.
+    let out = coordinator.submit("/api/logout", &[]).await;
+    assert!(out.status.is_redirection() || out.status.is_success(), "{}", out.status);
+    assert_eq!(coordinator.get("/centre/referrals").await.location(), "/login");
+    assert!(ended_within(&mut stream, LIVE_RECHECK * 20).await, "the stream ends within one recheck of sign-out");
+}
+
 on_both_backends!(
+    a_stream_held_open_forty_minutes_keeps_a_working_coordinator_signed_in,
     an_action_from_an_out_of_date_page_is_refused,
     the_live_inbox_never_keeps_a_session_alive_and_ends_with_access,
     a_coordinator_works_a_referral_from_arrival_to_closing,

@@ -43,8 +43,13 @@ pub async fn app_with_edge(db: &TestDb, clock: Arc<dyn Clock>, edge: server::edg
         mail_by_smtp: false,
         demo_logins: true,
         changes,
+        // A stream's session rechecks, many times a test: the clock is the test's anyway.
+        live_recheck: LIVE_RECHECK,
     })
 }
+
+/// How often the test servers' live streams recheck their session (a minute in service).
+pub const LIVE_RECHECK: Duration = Duration::from_millis(100);
 
 pub async fn app(db: &TestDb) -> Router {
     app_at(db, Arc::new(server::clock::SystemClock)).await
