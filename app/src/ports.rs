@@ -237,7 +237,8 @@ pub trait Administration: Send + Sync + 'static {
         &self,
         filter: &shared::staff_admin::AuditFilter,
     ) -> Result<Vec<crate::pages::admin::model::AuditRow>, PortError>;
-    async fn outbox(&self) -> Result<Vec<crate::pages::admin::model::OutboxRow>, PortError>;
+    /// The newest emails (each view audit-logged against `by`).
+    async fn outbox(&self, by: &StaffUser) -> Result<Vec<crate::pages::admin::model::OutboxRow>, PortError>;
     /// One parent's data from a referral, protected fields of the other party withheld
     /// (audit-logged); `None` if there is no such referral (or its data has been erased).
     async fn subject_access(

@@ -59,8 +59,7 @@ impl AccountService {
     pub async fn invite(&self, user: &crate::store::NewUser<'_>) -> Result<Option<i64>, AccountError> {
         let (token, hash, expires_at) = self.link(LinkPurpose::Invitation);
         let (subject, body) = link_email(&self.public_url, LinkPurpose::Invitation, &token);
-        let recipient = user.email.trim().to_lowercase();
-        let message = Message { kind: "account.invitation", recipient: &recipient, subject: &subject, body: &body };
+        let message = Message { kind: "account.invitation", subject: &subject, body: &body };
         let link = NewLink { purpose: LinkPurpose::Invitation, token_hash: &hash, expires_at };
         Ok(self.store.invite_user(user, &link, &message, self.clock.now()).await?)
     }
@@ -73,7 +72,7 @@ impl AccountService {
             LinkPurpose::Invitation => "account.invitation",
             LinkPurpose::PasswordReset => "account.password_reset",
         };
-        let message = Message { kind, recipient: &user.email, subject: &subject, body: &body };
+        let message = Message { kind, subject: &subject, body: &body };
         let link = NewLink { purpose, token_hash: &hash, expires_at };
         Ok(self.store.issue_link(user.id, &link, &message, self.clock.now()).await?)
     }

@@ -200,20 +200,45 @@ impl Administration for AccountService {
             .map(|(answers, other)| shared::referral::subject_access::export_for(requester, &answers, other.as_ref())))
     }
 
-    async fn outbox(&self) -> Result<Vec<OutboxRow>, PortError> {
+    async fn outbox(&self, by: &StaffUser) -> Result<Vec<OutboxRow>, PortError> {
         let messages = self.store.outbox_messages(OUTBOX_PAGE).await.map_err(port_error)?;
+        // Who read which emails: they hold one-time links until sent.
+        let event = AuditEvent {
+            actor: Actor::User(by.id),
+            action: "admin.outbox.view",
+            object: None,
+            outcome: Outcome::Ok,
+            detail: format!("messages={}", messages.len()),
+        };
+        if let Err(error) = self.store.record(&event, self.clock.now()).await {
+            tracing::error!(%error, "audit entry not written");
+        }
         Ok(messages
             .into_iter()
             .map(|m| OutboxRow {
                 id: m.id,
                 at: utc_time(m.created_at),
                 kind: m.kind,
-                recipient: m.recipient,
+                recipient: recipient_in_words(&m.recipient),
                 subject: m.subject,
                 body: if self.mail_by_smtp { hide_links(&m.body) } else { m.body },
                 sent: m.sent_at.is_some(),
             })
             .collect())
+    }
+}
+
+/// Whom a message is for, as the outbox page says it: a staff account's address, or who (never
+/// the address) for a centre's staff or a referrer.
+fn recipient_in_words(stored: &str) -> String {
+    use crate::store::Recipient;
+    match Recipient::parse(stored) {
+        Some(Recipient::Centre(slug)) => format!("the referral staff of centre {slug}"),
+        Some(Recipient::Referrer(reference)) => format!("the referrer of {reference} (address sealed)"),
+        Some(Recipient::Staff(id)) => format!("staff account {id} (since removed)"),
+        // The store put the account's address in place of `user:<id>`.
+        None if stored.contains('@') => stored.to_owned(),
+        None => "nobody".to_owned(),
     }
 }
 

@@ -170,9 +170,9 @@ impl CentreReferrals for CaseService {
             actor: user.id,
             action: action.kind().code(),
             detail: &detail,
-            notify: news.as_ref().map(|to| crate::store::Message {
+            // Queued for "the referrer": their address is looked up, sealed, as it is sent.
+            notify: news.as_ref().map(|_| crate::store::Message {
                 kind: crate::store::STATUS_NEWS,
-                recipient: to.as_str(),
                 subject: &subject,
                 body: &body,
             }),

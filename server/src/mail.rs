@@ -1,9 +1,11 @@
 //! Delivers the outbox over SMTP (lettre): due messages are claimed (so several instances never
 //! send one twice at once), sent, and marked; a failure is retried with back-off from a minute to
-//! an hour, and nothing is lost. `centre:<slug>` goes to the centre's active staff, each a blind copy. Without SMTP
+//! an hour, and nothing is lost. A centre's messages go to its active staff, each a blind copy;
+//! every address is looked up as the message is sent (`Store::addresses_of`). Without SMTP
 //! settings (demo mode) mail stays in the outbox, readable at `/admin/outbox`.
 
-use crate::store::{DueMessage, Store, StoreError};
+use crate::crypto::FieldCipher;
+use crate::store::{DueMessage, Recipient, Store, StoreError};
 use app::ports::Clock;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -80,6 +82,7 @@ fn failure(error: &lettre::transport::smtp::Error) -> String {
 /// claims start in the past).
 pub async fn deliver_due(
     store: &Store,
+    cipher: &FieldCipher,
     transport: &AsyncSmtpTransport<Tokio1Executor>,
     from: &Mailbox,
     clock: &dyn Clock,
@@ -89,10 +92,13 @@ pub async fn deliver_due(
         if !store.claim_message(&message, clock.now() + CLAIM_SECS).await? {
             continue;
         }
-        let to = match message.recipient.strip_prefix("centre:") {
-            Some(centre) => store.centre_addresses(centre).await?,
-            None => vec![message.recipient.clone()],
-        };
+        let to = store.addresses_of(cipher, &message.recipient).await?;
+        let for_a_centre = matches!(Recipient::parse(&message.recipient), Some(Recipient::Centre(_)));
+        if to.is_empty() && !for_a_centre {
+            // An erased referral, a removed account: there will never be anyone.
+            store.message_dropped(message.id, clock.now()).await?;
+            continue;
+        }
         if to.is_empty() {
             // Nobody to tell yet (a centre without active staff accounts): kept, and tried again later.
             store.message_failed(message.id, clock.now() + 3600, "no recipients").await?;
@@ -121,6 +127,7 @@ pub async fn deliver_due(
 /// Every few seconds, sends what is due.
 pub fn spawn_delivery(
     store: Store,
+    cipher: FieldCipher,
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     clock: Arc<dyn Clock>,
@@ -129,7 +136,7 @@ pub fn spawn_delivery(
         let mut every = tokio::time::interval(EVERY);
         loop {
             every.tick().await;
-            if let Err(error) = deliver_due(&store, &transport, &from, clock.as_ref()).await {
+            if let Err(error) = deliver_due(&store, &cipher, &transport, &from, clock.as_ref()).await {
                 tracing::warn!(%error, "mail delivery pass failed; will retry");
             }
         }

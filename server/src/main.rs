@@ -100,7 +100,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
     let app = router(AppState {
         leptos_options,
         store: store.clone(),
-        cipher,
+        cipher: cipher.clone(),
         clock: clock.clone(),
         sessions: sessions.clone(),
         back_off: server::accounts::back_off,
@@ -120,7 +120,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
             let from: lettre::message::Mailbox =
                 args.mail_from.parse().with_context(|| format!("NACCC_MAIL_FROM {:?}", args.mail_from))?;
             let transport = server::mail::transport(url.expose())?;
-            Some(server::mail::spawn_delivery(store.clone(), transport, from, clock.clone()))
+            Some(server::mail::spawn_delivery(store.clone(), cipher.clone(), transport, from, clock.clone()))
         }
         None => None,
     };

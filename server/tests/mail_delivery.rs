@@ -5,7 +5,7 @@
 mod common;
 
 use common::TestDb;
-use common::staff::{NOW, email, setup};
+use common::staff::{NOW, email, setup, shown_version, sign_in};
 use common::wizard::{OTHER_EMAIL, RESIDENT_EMAIL, complete_referral, send};
 use server::clock::ManualClock;
 use server::mail::{Delivered, deliver_due, transport};
@@ -78,6 +78,10 @@ async fn sink() -> Sink {
     Sink { port, received, recipients, refusing }
 }
 
+fn cipher() -> server::crypto::FieldCipher {
+    server::crypto::FieldCipher::from_hex(common::web::TEST_KEY_HEX).unwrap()
+}
+
 /// A referral to the demo staff centre: queues a "new referral" message for its staff.
 async fn queue_a_message(db: &TestDb) {
     let (b, _) = setup(db).await;
@@ -92,7 +96,7 @@ async fn a_queued_message_arrives(db: &TestDb) {
     let sink = sink().await;
     let smtp = transport(&format!("smtp://127.0.0.1:{}", sink.port)).unwrap();
     let from = "NACCC Contact Hub <no-reply@naccc.org.uk>".parse().unwrap();
-    let done = deliver_due(&db.store, &smtp, &from, &ManualClock::at(NOW + 10)).await.unwrap();
+    let done = deliver_due(&db.store, &cipher(), &smtp, &from, &ManualClock::at(NOW + 10)).await.unwrap();
     assert_eq!(done, Delivered { sent: 1, failed: 0 });
     let received = sink.received.lock().unwrap().clone();
     assert_eq!(received.len(), 1);
@@ -112,7 +116,7 @@ async fn a_queued_message_arrives(db: &TestDb) {
     assert_eq!(sent, [Some(NOW + 10)]);
     assert_eq!(db.raw_column::<String>("SELECT body FROM outbox").await, [""], "its words are not kept once sent");
     // Sent once only.
-    let again = deliver_due(&db.store, &smtp, &from, &ManualClock::at(NOW + 20)).await.unwrap();
+    let again = deliver_due(&db.store, &cipher(), &smtp, &from, &ManualClock::at(NOW + 20)).await.unwrap();
     assert_eq!(again, Delivered::default());
 }
 
@@ -122,7 +126,7 @@ async fn a_failing_server_is_retried_and_nothing_is_lost(db: &TestDb) {
     *sink.refusing.lock().unwrap() = true;
     let smtp = transport(&format!("smtp://127.0.0.1:{}", sink.port)).unwrap();
     let from = "NACCC Contact Hub <no-reply@naccc.org.uk>".parse().unwrap();
-    let first = deliver_due(&db.store, &smtp, &from, &ManualClock::at(NOW + 10)).await.unwrap();
+    let first = deliver_due(&db.store, &cipher(), &smtp, &from, &ManualClock::at(NOW + 10)).await.unwrap();
     assert_eq!(first, Delivered { sent: 0, failed: 1 });
     let state = db.raw_column::<i64>("SELECT attempts FROM outbox").await;
     assert_eq!(state, [1]);
@@ -134,9 +138,9 @@ async fn a_failing_server_is_retried_and_nothing_is_lost(db: &TestDb) {
     );
 
     *sink.refusing.lock().unwrap() = false;
-    let too_soon = deliver_due(&db.store, &smtp, &from, &ManualClock::at(NOW + 30)).await.unwrap();
+    let too_soon = deliver_due(&db.store, &cipher(), &smtp, &from, &ManualClock::at(NOW + 30)).await.unwrap();
     assert_eq!(too_soon, Delivered::default(), "not before its retry time");
-    let retried = deliver_due(&db.store, &smtp, &from, &ManualClock::at(NOW + 71)).await.unwrap();
+    let retried = deliver_due(&db.store, &cipher(), &smtp, &from, &ManualClock::at(NOW + 71)).await.unwrap();
     assert_eq!(retried, Delivered { sent: 1, failed: 0 });
     assert_eq!(sink.received.lock().unwrap().len(), 1);
 
@@ -146,7 +150,7 @@ async fn a_failing_server_is_retried_and_nothing_is_lost(db: &TestDb) {
     drop(closed);
     queue_a_message_again(db, NOW + 100).await;
     let nowhere = transport(&format!("smtp://127.0.0.1:{port}")).unwrap();
-    let failed = deliver_due(&db.store, &nowhere, &from, &ManualClock::at(NOW + 30 * 86_400)).await.unwrap();
+    let failed = deliver_due(&db.store, &cipher(), &nowhere, &from, &ManualClock::at(NOW + 30 * 86_400)).await.unwrap();
     assert_eq!(failed, Delivered { sent: 0, failed: 1 });
     assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").await, [1]);
 }
@@ -161,4 +165,39 @@ async fn queue_a_message_again(db: &TestDb, at: i64) {
     send(&mut parent).await;
 }
 
-on_both_backends!(a_queued_message_arrives, a_failing_server_is_retried_and_nothing_is_lost);
+/// #11 defect 4: the referrer's safe address sat in clear in `outbox.recipient` until retention.
+/// Now the outbox says "the referrer of NR-…" and the address is opened from their sealed
+/// answers only as the email is sent.
+async fn news_for_the_referrer_holds_no_address_until_it_is_sent(db: &TestDb) {
+    let (mut coordinator, _) = setup(db).await;
+    let mut parent = common::web::Browser::new(coordinator.app.clone());
+    let centre = server::seed::demo_staff_centre().unwrap().to_string();
+    complete_referral(&mut parent, &centre, "resident_parent", &[]).await;
+    let reference = send(&mut parent).await;
+    sign_in(&mut coordinator, Role::CentreCoordinator, NOW).await;
+    let version = shown_version(&mut coordinator, &reference).await;
+    let pairs = [("reference", reference.as_str()), ("version", &version), ("action", "start_screening")];
+    coordinator.submit("/api/centre/case/act", &pairs).await;
+
+    let queued = db.raw_column::<String>("SELECT recipient FROM outbox ORDER BY id").await;
+    assert_eq!(queued, [format!("centre:{centre}"), format!("referrer:{reference}")]);
+    let everything = db.raw_column::<String>("SELECT kind || recipient || subject || body FROM outbox").await;
+    assert!(everything.iter().all(|m| !m.contains('@')), "no address anywhere in the outbox: {everything:?}");
+
+    let sink = sink().await;
+    let smtp = transport(&format!("smtp://127.0.0.1:{}", sink.port)).unwrap();
+    let from = "NACCC Contact Hub <no-reply@naccc.org.uk>".parse().unwrap();
+    let done = deliver_due(&db.store, &cipher(), &smtp, &from, &ManualClock::at(NOW + 10)).await.unwrap();
+    assert_eq!(done, Delivered { sent: 2, failed: 0 });
+    let to = sink.recipients.lock().unwrap().clone();
+    assert!(to.contains(&RESIDENT_EMAIL.to_owned()), "the referrer's news reached their safe address: {to:?}");
+    assert!(!to.contains(&OTHER_EMAIL.to_owned()), "never the other parent");
+    let news = sink.received.lock().unwrap().iter().find(|m| m.contains("News about referral")).cloned().unwrap();
+    assert!(news.contains(&format!("To: {RESIDENT_EMAIL}")), "{news}");
+}
+
+on_both_backends!(
+    a_queued_message_arrives,
+    a_failing_server_is_retried_and_nothing_is_lost,
+    news_for_the_referrer_holds_no_address_until_it_is_sent,
+);

@@ -28,7 +28,7 @@ macro_rules! insert_link_and_message {
             .await?;
         sqlx::query(INSERT_MESSAGE)
             .bind($message.kind)
-            .bind($message.recipient)
+            .bind(super::Recipient::Staff($user).stored())
             .bind($message.subject)
             .bind($message.body)
             .bind($now)

@@ -238,7 +238,7 @@ impl Store {
                 if let Some(message) = &change.notify {
                     sqlx::query(INSERT_MESSAGE)
                         .bind(message.kind)
-                        .bind(message.recipient)
+                        .bind(super::Recipient::Referrer(reference.to_string()).stored())
                         .bind(message.subject)
                         .bind(message.body)
                         .bind(now)

@@ -266,7 +266,7 @@ impl Store {
                     .await?;
                 sqlx::query(INSERT_MESSAGE)
                     .bind("referral.second_part")
-                    .bind(format!("centre:{centre}"))
+                    .bind(super::Recipient::Centre(centre.to_string()).stored())
                     .bind(format!("Referral {r}: the other party's part has been added"))
                     .bind(format!(
                         "The other party has added their part to referral {r}.\n\

@@ -27,7 +27,7 @@ pub use attempts::{
 pub use audit::{Actor, AuditEntry, AuditEvent, AuditSearch, Outcome};
 pub use cases::{CaseChange, CaseEventRow, CaseRecord, active_staff, date_of};
 pub use invitations::{INVITATION_LIFETIME_SECS, InviteOutcome};
-pub use outbox::{DueMessage, Message, QueuedMessage, STATUS_NEWS, status_news_subject};
+pub use outbox::{DueMessage, Message, QueuedMessage, Recipient, STATUS_NEWS, status_news_subject};
 pub use referrals::DRAFT_LIFETIME_SECS;
 pub use sessions::SessionStore;
 pub use submissions::{Submission, SubmitOutcome, SubmittedReferral, light_code};

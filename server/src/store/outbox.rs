@@ -1,6 +1,11 @@
 //! The outbox: messages to send, written in the same transaction as the change they announce,
 //! and their delivery state (`mail.rs` sends them, with retries). Bodies hold no personal data,
-//! only references and links.
+//! only references and links; nor do recipients: a message names whom it is for (a centre's
+//! staff, a staff account, a referral's referrer) and the address is looked up as it is sent,
+//! the referrer's from their sealed answers. So no address sits in the outbox in clear.
+
+use crate::crypto::FieldCipher;
+use shared::referral::ReferralReference;
 
 /// The kind of the referrer's "there is news" emails.
 pub const STATUS_NEWS: &str = "referral.status";
@@ -10,16 +15,47 @@ pub fn status_news_subject(reference: &str) -> String {
     format!("News about referral {reference}")
 }
 
-/// Queues a message: kind, recipient (an address, or `centre:<slug>`), subject, body, time.
+/// Queues a message: kind, recipient ([`Recipient::stored`]), subject, body, time.
 pub(crate) const INSERT_MESSAGE: &str = "INSERT INTO outbox (kind, recipient, subject, body, created_at, next_attempt_at) \
      VALUES ($1, $2, $3, $4, $5, $5)";
 
-/// A message to queue.
+/// A message to queue (the store names its recipient, from the change it goes with).
 pub struct Message<'a> {
     pub kind: &'a str,
-    pub recipient: &'a str,
     pub subject: &'a str,
     pub body: &'a str,
+}
+
+/// Whom a message is for, as the outbox keeps it: never an address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recipient {
+    /// The centre's active referral staff, each a blind copy.
+    Centre(String),
+    /// One staff account (an invitation, a password reset).
+    Staff(i64),
+    /// Whoever made the referral, at the address they gave as safe (while it is not erased).
+    Referrer(String),
+}
+
+impl Recipient {
+    pub fn stored(&self) -> String {
+        match self {
+            Self::Centre(slug) => format!("centre:{slug}"),
+            Self::Staff(id) => format!("user:{id}"),
+            Self::Referrer(reference) => format!("referrer:{reference}"),
+        }
+    }
+
+    /// `None` for anything else (a blanked address from before addresses left the outbox).
+    pub fn parse(stored: &str) -> Option<Self> {
+        let (kind, rest) = stored.split_once(':')?;
+        match kind {
+            "centre" => Some(Self::Centre(rest.to_owned())),
+            "user" => rest.parse().ok().map(Self::Staff),
+            "referrer" => Some(Self::Referrer(rest.to_owned())),
+            _ => None,
+        }
+    }
 }
 
 /// A queued message as the outbox page shows it.
@@ -109,6 +145,44 @@ impl super::Store {
         Ok(())
     }
 
+    /// The addresses `recipient` stands for now: empty if there is no one (yet, for a centre
+    /// without active staff; or any more: an erased referral, a referrer who gave no email).
+    pub async fn addresses_of(&self, cipher: &FieldCipher, recipient: &str) -> Result<Vec<String>, super::StoreError> {
+        match Recipient::parse(recipient) {
+            Some(Recipient::Centre(centre)) => self.centre_addresses(&centre).await,
+            Some(Recipient::Staff(id)) => Ok(self.user_by_id(id).await?.map(|u| u.email).into_iter().collect()),
+            Some(Recipient::Referrer(reference)) => {
+                let Ok(reference) = ReferralReference::parse(&reference) else { return Ok(Vec::new()) };
+                let sealed: Option<Vec<u8>> = super::on_read!(self, |pool| {
+                    sqlx::query_scalar("SELECT answers FROM referrals WHERE reference = $1 AND erased_at IS NULL")
+                        .bind(reference.as_str())
+                        .fetch_optional(pool)
+                        .await
+                })?;
+                let Some(sealed) = sealed else { return Ok(Vec::new()) };
+                let answers = super::referrals::open_answers(cipher, &reference, &sealed)?;
+                Ok(shared::referral::status::news_address(&answers)
+                    .map(|a| a.as_str().to_owned())
+                    .into_iter()
+                    .collect())
+            }
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Drops a message nobody can receive any more (its words may hold a one-time link).
+    pub async fn message_dropped(&self, id: i64, now: i64) -> Result<(), super::StoreError> {
+        super::on_write!(self, |pool| {
+            sqlx::query("UPDATE outbox SET sent_at = $1, body = '', last_error = 'nobody to send it to' WHERE id = $2")
+                .bind(now)
+                .bind(id)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        Ok(())
+    }
+
     /// The addresses of a centre's active staff (for `centre:<slug>` messages).
     pub async fn centre_addresses(&self, centre: &str) -> Result<Vec<String>, super::StoreError> {
         let rows = super::on_read!(self, |pool| {
@@ -125,11 +199,14 @@ impl super::Store {
         Ok(rows)
     }
 
-    /// The newest messages first, at most `limit`.
+    /// The newest messages first, at most `limit`; a staff account's messages name its address
+    /// (administrators see staff addresses anyway), others whom they are for.
     pub async fn outbox_messages(&self, limit: i64) -> Result<Vec<QueuedMessage>, super::StoreError> {
         let rows = super::on_read!(self, |pool| {
             sqlx::query_as(
-                "SELECT id, kind, recipient, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT $1",
+                "SELECT o.id, o.kind, COALESCE(u.email, o.recipient) AS recipient, o.subject, o.body, o.created_at, \
+                 o.sent_at FROM outbox o LEFT JOIN users u ON o.recipient = 'user:' || u.id \
+                 ORDER BY o.id DESC LIMIT $1",
             )
             .bind(limit)
             .fetch_all(pool)

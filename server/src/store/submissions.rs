@@ -113,7 +113,7 @@ impl Store {
                 }
                 sqlx::query(INSERT_MESSAGE)
                     .bind("referral.new")
-                    .bind(format!("centre:{}", s.centre.as_str()))
+                    .bind(super::Recipient::Centre(s.centre.to_string()).stored())
                     .bind(&subject)
                     .bind(&body)
                     .bind(now)

@@ -7,8 +7,8 @@ use leptos_meta::Title;
 
 #[server(endpoint = "admin/outbox")]
 pub async fn load_outbox() -> Result<Vec<super::model::OutboxRow>, AdminError> {
-    super::admin().await?;
-    super::ports()?.administration.outbox().await.map_err(super::unavailable)
+    let by = super::admin().await?;
+    super::ports()?.administration.outbox(&by).await.map_err(super::unavailable)
 }
 
 #[component]
