@@ -56,7 +56,7 @@ pub fn check_not_common(password: &Password, email: &str, name: &str) -> Result<
 
 pub(crate) async fn hash_password(password: &Password) -> Result<String, AccountError> {
     let secret = password.expose_secret().to_owned();
-    tokio::task::spawn_blocking(move || password_auth::generate_hash(secret)).await.map_err(|_| AccountError::Task)
+    crate::secrets::hashing(move || password_auth::generate_hash(secret)).await.map_err(|_| AccountError::Task)
 }
 
 /// A hash no password matches: checked for unknown accounts so they take as long to refuse.
@@ -66,7 +66,7 @@ static DECOY_HASH: std::sync::LazyLock<String> =
 async fn password_matches(password: &Password, hash: Option<&str>) -> Result<bool, AccountError> {
     let secret = password.expose_secret().to_owned();
     let hash = hash.map(str::to_owned);
-    tokio::task::spawn_blocking(move || match hash {
+    crate::secrets::hashing(move || match hash {
         Some(hash) => password_auth::verify_password(secret, &hash).is_ok(),
         None => {
             std::hint::black_box(password_auth::verify_password(secret, &DECOY_HASH).is_ok());
@@ -120,7 +120,11 @@ impl AccountService {
     ) -> Result<SignIn, AccountError> {
         let now = self.clock.now();
         let account = account_subject(email);
-        let from = format!("address:{address}");
+        // One limit per IPv6 /64 (one household or phone), as at the edge.
+        let from = match address.parse() {
+            Ok(ip) => format!("address:{}", crate::edge::limit_key(ip)),
+            Err(_) => format!("address:{address}"),
+        };
         // Counted first, atomically, so attempts sent in parallel cannot get past the limits; a
         // right password clears the account's count and takes back the address's.
         let by_account = self.store.attempt(SIGN_IN_ACCOUNT, &account, now).await?;
@@ -172,7 +176,7 @@ impl AccountService {
         }
         for (id, hash) in self.store.unused_recovery_codes(user.id).await? {
             let (t, h) = (typed.clone(), hash.clone());
-            let matches = tokio::task::spawn_blocking(move || password_auth::verify_password(t, &h).is_ok())
+            let matches = crate::secrets::hashing(move || password_auth::verify_password(t, &h).is_ok())
                 .await
                 .map_err(|_| AccountError::Task)?;
             if matches {
@@ -203,7 +207,7 @@ impl AccountService {
         for code in &codes {
             let c = code.clone();
             hashes.push(
-                tokio::task::spawn_blocking(move || password_auth::generate_hash(c))
+                crate::secrets::hashing(move || password_auth::generate_hash(c))
                     .await
                     .map_err(|_| AccountError::Task)?,
             );

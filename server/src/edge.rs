@@ -65,6 +65,19 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: usize) -> IpAddr {
     entries.len().checked_sub(trusted).and_then(|i| entries.get(i)).and_then(|entry| entry.parse().ok()).unwrap_or(peer)
 }
 
+/// Whose allowance a request uses: the IPv4 address, or the IPv6 /64 network. One connection
+/// is handed a whole /64 (2⁶⁴ addresses), so limits per IPv6 address would let one person
+/// take a new address for every request.
+pub fn limit_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(std::net::Ipv6Addr::from(v6.to_bits() & !u128::from(u64::MAX))),
+        },
+    }
+}
+
 /// Puts the client's address on the request, then applies the public rate limit.
 pub async fn identify_and_limit(State(edge): State<Edge>, mut request: Request, next: Next) -> Response {
     let peer =
@@ -73,7 +86,7 @@ pub async fn identify_and_limit(State(edge): State<Edge>, mut request: Request, 
     request.extensions_mut().insert(ClientAddress(client));
     let path = request.uri().path();
     if PUBLIC_PREFIXES.iter().any(|p| path.starts_with(p))
-        && let Err(not_until) = edge.public_requests.check_key(&client)
+        && let Err(not_until) = edge.public_requests.check_key(&limit_key(client))
     {
         let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now());
         tracing::warn!(path, "public rate limit reached");
@@ -122,6 +135,23 @@ mod tests {
         assert_eq!(client_ip(peer, &HeaderMap::new(), 1), peer);
         assert_eq!(client_ip(peer, &forwarded(&["not an address"]), 1), peer);
         assert_eq!(client_ip(peer, &forwarded(&["198.51.100.7"]), 2), peer);
+    }
+
+    #[test]
+    fn an_ipv6_network_shares_one_allowance() {
+        let edge = Edge::new(0, public_quota(PUBLIC_CALLS_PER_MINUTE));
+        // A fresh address from the same /64 for every request: still one allowance.
+        let allowed = (0..200u16)
+            .map(|i| IpAddr::V6(std::net::Ipv6Addr::new(0x2001, 0xdb8, 1, 2, i, i, 7, i)))
+            .filter(|ip| edge.public_requests.check_key(&limit_key(*ip)).is_ok())
+            .count();
+        assert!((120..130).contains(&allowed), "{allowed}");
+        let next_network = IpAddr::V6(std::net::Ipv6Addr::new(0x2001, 0xdb8, 1, 3, 0, 0, 0, 1));
+        assert!(edge.public_requests.check_key(&limit_key(next_network)).is_ok(), "the next /64 has its own");
+        let mapped: IpAddr = "::ffff:198.51.100.7".parse().unwrap();
+        assert_eq!(limit_key(mapped), "198.51.100.7".parse::<IpAddr>().unwrap(), "IPv4 as IPv6 is IPv4");
+        let v4: IpAddr = "198.51.100.7".parse().unwrap();
+        assert_eq!(limit_key(v4), v4);
     }
 
     #[test]
