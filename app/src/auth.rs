@@ -78,12 +78,13 @@ async fn current_user_by(activity: Activity) -> Result<StaffUser, Denied> {
 /// ends a session past its limits (the person's next request does that).
 pub async fn user_of(session: &Session, ports: &crate::ports::Ports, activity: Activity) -> Result<StaffUser, Denied> {
     let now = ports.clock.now();
+    // A session that cannot be read just now (the database busy) is not a signed-out one.
     let get = |key: &'static str| {
         let session = session.clone();
-        async move { session.get::<i64>(key).await.ok().flatten() }
+        async move { session.get::<i64>(key).await.map_err(|_| Denied::Unavailable) }
     };
     let (Some(user), Some(signed_in_at), Some(last_seen)) =
-        (get(USER).await, get(SIGNED_IN_AT).await, get(LAST_SEEN).await)
+        (get(USER).await?, get(SIGNED_IN_AT).await?, get(LAST_SEEN).await?)
     else {
         return Err(Denied::SignIn);
     };

@@ -11,7 +11,13 @@ const TABLE: &str = "sessions";
 
 #[derive(Debug, Clone)]
 pub enum SessionStore {
-    Sqlite(SqliteStore, sqlx::SqlitePool),
+    /// Written through the single writer connection; read through the readers, so a slow or
+    /// stalled read (a live stream's check) never holds up the writes of other requests.
+    Sqlite {
+        store: SqliteStore,
+        write: sqlx::SqlitePool,
+        reads: SqliteStore,
+    },
     Postgres(PostgresStore, sqlx::PgPool),
 }
 
@@ -22,10 +28,11 @@ impl Store {
         let store = match &*self.pools {
             // Sessions are written on most requests that change them: the single writer connection
             // keeps SQLite free of lock contention between our own writers.
-            Pools::Sqlite { write, .. } => SessionStore::Sqlite(
-                SqliteStore::new(write.clone()).with_table_name(TABLE).map_err(bad_name)?,
-                write.clone(),
-            ),
+            Pools::Sqlite { write, read } => SessionStore::Sqlite {
+                store: SqliteStore::new(write.clone()).with_table_name(TABLE).map_err(bad_name)?,
+                write: write.clone(),
+                reads: SqliteStore::new(read.clone()).with_table_name(TABLE).map_err(bad_name)?,
+            },
             Pools::Postgres(pool) => {
                 let s = PostgresStore::new(pool.clone())
                     .with_schema_name("public")
@@ -42,7 +49,7 @@ impl SessionStore {
     /// Creates the sessions table if it is missing (the crate owns its schema).
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self {
-            Self::Sqlite(s, _) => s.migrate().await?,
+            Self::Sqlite { store, .. } => store.migrate().await?,
             Self::Postgres(s, _) => s.migrate().await?,
         }
         Ok(())
@@ -53,7 +60,7 @@ impl SessionStore {
 impl tower_sessions::SessionStore for SessionStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s, _) => s.create(record).await,
+            Self::Sqlite { store, .. } => store.create(record).await,
             Self::Postgres(s, _) => s.create(record).await,
         }
     }
@@ -78,7 +85,7 @@ impl tower_sessions::SessionStore for SessionStore {
             };
         }
         match self {
-            Self::Sqlite(_, pool) => update!(pool),
+            Self::Sqlite { write, .. } => update!(write),
             Self::Postgres(_, pool) => update!(pool),
         };
         Ok(())
@@ -86,14 +93,14 @@ impl tower_sessions::SessionStore for SessionStore {
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         match self {
-            Self::Sqlite(s, _) => s.load(id).await,
+            Self::Sqlite { reads, .. } => reads.load(id).await,
             Self::Postgres(s, _) => s.load(id).await,
         }
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s, _) => s.delete(id).await,
+            Self::Sqlite { store, .. } => store.delete(id).await,
             Self::Postgres(s, _) => s.delete(id).await,
         }
     }
@@ -103,7 +110,7 @@ impl tower_sessions::SessionStore for SessionStore {
 impl ExpiredDeletion for SessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s, _) => s.delete_expired().await,
+            Self::Sqlite { store, .. } => store.delete_expired().await,
             Self::Postgres(s, _) => s.delete_expired().await,
         }
     }
