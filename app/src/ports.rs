@@ -285,11 +285,13 @@ pub trait CentreReferrals: Send + Sync + 'static {
         action: &str,
         fields: &shared::referral::Fields,
     ) -> Result<CaseOutcome, PortError>;
+    /// Adds a note; sent again with the same `key`, it is kept once (and `Done` again).
     async fn note(
         &self,
         user: &StaffUser,
         reference: &shared::referral::ReferralReference,
         text: &str,
+        key: Option<&shared::referral::case_form::NoteKey>,
     ) -> Result<CaseOutcome, PortError>;
     async fn assign(
         &self,

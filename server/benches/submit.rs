@@ -41,6 +41,7 @@ fn draft() -> DraftAnswers {
         dob_month: "4".into(),
         dob_year: year.into(),
         needs: "Asthma: inhaler in the bag".into(),
+        id: 0,
     };
     DraftAnswers {
         referrer_kind: "resident_parent".into(),

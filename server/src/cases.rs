@@ -128,6 +128,7 @@ impl CentreReferrals for CaseService {
             staff,
             today: self.clock.today().into(),
             version: record.version,
+            note_key: crate::secrets::new_token(),
         }))
     }
 
@@ -191,17 +192,24 @@ impl CentreReferrals for CaseService {
         user: &StaffUser,
         reference: &ReferralReference,
         text: &str,
+        key: Option<&shared::referral::case_form::NoteKey>,
     ) -> Result<CaseOutcome, PortError> {
+        use crate::store::NoteAdded;
         let Some(centre) = Self::centre(user) else { return Ok(CaseOutcome::NotFound) };
         let text = match shared::referral::case_form::parse_note(text) {
             Ok(t) => t,
             Err(errors) => return Ok(CaseOutcome::Rejected(errors)),
         };
         let now = self.clock.now();
-        let added =
-            self.store.add_case_note(&self.cipher, centre, reference, user.id, &text, now).await.map_err(port_error)?;
-        self.audit(user, "referral.note", reference, if added { Outcome::Ok } else { Outcome::Denied }).await;
-        Ok(if added { CaseOutcome::Done } else { CaseOutcome::NotFound })
+        let note = crate::store::NewNote { author: user.id, text: &text, key };
+        let added = self.store.add_case_note(&self.cipher, centre, reference, &note, now).await.map_err(port_error)?;
+        match added {
+            NoteAdded::Added => self.audit(user, "referral.note", reference, Outcome::Ok).await,
+            // The same form again (a double press): kept once, and nothing more to record.
+            NoteAdded::AlreadyAdded => {}
+            NoteAdded::NotTheirs => self.audit(user, "referral.note", reference, Outcome::Denied).await,
+        }
+        Ok(if added == NoteAdded::NotTheirs { CaseOutcome::NotFound } else { CaseOutcome::Done })
     }
 
     async fn assign(

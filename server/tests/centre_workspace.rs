@@ -355,7 +355,35 @@ async fn a_stream_held_open_forty_minutes_keeps_a_working_coordinator_signed_in(
     assert!(ended_within(&mut stream, LIVE_RECHECK * 20).await, "the stream ends within one recheck of sign-out");
 }
 
+/// #11 defect 7: a note posted twice (a double press, a resent form) was kept twice.
+async fn a_note_sent_twice_is_kept_once(db: &TestDb) {
+    let (mut coordinator, _) = setup(db).await;
+    let reference = referral_to_demo_centre(&coordinator.app).await;
+    sign_in(&mut coordinator, Role::CentreCoordinator, NOW).await;
+    let page = coordinator.get(&format!("/centre/referrals/{reference}")).await.body;
+    let marker = r#"name="f[key]" value=""#;
+    let at = page.find(marker).expect("the note form carries its key") + marker.len();
+    let key = page[at..].split('"').next().unwrap().to_owned();
+    let note = [("reference", reference.as_str()), ("f[key]", &key), ("f[note]", "Called the referrer back.")];
+    for _ in 0..2 {
+        let r = coordinator.submit("/api/centre/case/note", &note).await;
+        assert_eq!(r.location(), format!("/centre/referrals/{reference}?done=note"));
+    }
+    assert_eq!(count(db, "SELECT COUNT(*) FROM case_notes").await, 1, "kept once");
+    // The page's next form has a key of its own: a second note is a second note.
+    let page = coordinator.get(&format!("/centre/referrals/{reference}")).await.body;
+    let at = page.find(marker).unwrap() + marker.len();
+    let next = page[at..].split('"').next().unwrap().to_owned();
+    assert_ne!(next, key);
+    let again = [("reference", reference.as_str()), ("f[key]", &next), ("f[note]", "Called the referrer back.")];
+    coordinator.submit("/api/centre/case/note", &again).await;
+    assert_eq!(count(db, "SELECT COUNT(*) FROM case_notes").await, 2);
+    let notes = "SELECT COUNT(*) FROM audit_log WHERE action = 'referral.note'";
+    assert_eq!(count(db, notes).await, 2, "one entry per note kept");
+}
+
 on_both_backends!(
+    a_note_sent_twice_is_kept_once,
     a_stream_held_open_forty_minutes_keeps_a_working_coordinator_signed_in,
     an_action_from_an_out_of_date_page_is_refused,
     the_live_inbox_never_keeps_a_session_alive_and_ends_with_access,

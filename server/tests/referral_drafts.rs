@@ -28,7 +28,9 @@ fn answers(child: &str) -> DraftAnswers {
             dob_month: "4".into(),
             dob_year: "2019".into(),
             needs: "Asthma: has an inhaler".into(),
+            id: 1,
         }],
+        children_added: 1,
         other_parent: AdultForm {
             name: "Sam Taylor".into(),
             address_line_1: "1 Hidden Lane".into(),

@@ -376,7 +376,41 @@ async fn the_session_cookie_is_host_only_secure_and_same_site(db: &TestDb) {
     assert!(!cookie.contains("Domain"), "{cookie}");
 }
 
+/// The hidden `child` id in the "Remove" form after `name` on the children page.
+fn remove_id_after(page: &str, name: &str) -> String {
+    let at = page.find(&format!(">{name}</dt>")).unwrap_or_else(|| panic!("{name} is not listed: {page}"));
+    let marker = r#"name="child" value=""#;
+    let from = at + page[at..].find(marker).expect("a remove form") + marker.len();
+    page[from..].split('"').next().unwrap().to_owned()
+}
+
+/// #11 defect 7: "Remove" named a child by position, so a double press removed two children.
+async fn a_remove_pressed_twice_removes_one_child(db: &TestDb) {
+    let slug = centre(db, false).await;
+    let mut b = Browser::new(app(db).await);
+    b.submit("/api/refer/start", &[("centre", &slug)]).await;
+    for (number, name) in [("1", "Amelia"), ("2", "Ben"), ("3", "Cara")] {
+        let child = [("number", number), ("f[name]", name), ("f[id]", "1")];
+        let date = [("f[dob_day]", "3"), ("f[dob_month]", "4"), ("f[dob_year]", "2019")];
+        let r = b.submit("/api/refer/child", &[&child[..], &date[..]].concat()).await;
+        assert_eq!(r.location(), "/refer/children");
+    }
+    let page = b.get("/refer/children").await.body;
+    let ben = remove_id_after(&page, "Ben");
+    assert_ne!(ben, remove_id_after(&page, "Amelia"), "a posted f[id] does not set a child's id");
+    for _ in 0..2 {
+        let r = b.submit("/api/refer/child/remove", &[("child", &ben)]).await;
+        assert_eq!(r.location(), "/refer/children");
+    }
+    let page = b.get("/refer/children").await.body;
+    assert!(page.contains(">Amelia</dt>") && page.contains(">Cara</dt>"), "{page}");
+    assert!(!page.contains(">Ben</dt>"));
+    let r = b.call("/api/refer/child/remove", &[("child", "not a number")]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+}
+
 on_both_backends!(
+    a_remove_pressed_twice_removes_one_child,
     a_parent_refers_without_javascript,
     a_solicitor_refers_and_gives_their_own_details,
     problems_come_back_with_what_was_typed,

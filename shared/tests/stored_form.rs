@@ -19,6 +19,7 @@ use std::collections::BTreeSet;
 
 const CASE_STATES: &str = include_str!("stored_form/case_states.json");
 const DRAFT_ANSWERS: &str = include_str!("stored_form/draft_answers.json");
+const DRAFT_ANSWERS_BEFORE_CHILD_IDS: &str = include_str!("stored_form/draft_answers_before_child_ids.json");
 const JOIN_ANSWERS: &str = include_str!("stored_form/join_answers.json");
 
 /// The fixture without the whitespace between tokens: the compact form the server stores
@@ -61,11 +62,13 @@ where
 }
 
 /// Every text in `json` is present and different from every other, so a renamed field cannot
-/// default silently and two swapped fields cannot go unnoticed.
+/// default silently and two swapped fields cannot go unnoticed; numbers (the children's ids and
+/// count) must not be 0, their default.
 fn assert_fully_populated(json: &serde_json::Value) {
     fn texts<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
         match v {
             serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Number(n) => assert_ne!(n.as_u64(), Some(0), "a number left at its default"),
             serde_json::Value::Array(items) => {
                 assert!(!items.is_empty(), "an empty list pins nothing");
                 items.iter().for_each(|i| texts(i, out));
@@ -229,6 +232,7 @@ fn child(n: u8) -> ChildForm {
         dob_month: t("dob_month"),
         dob_year: t("dob_year"),
         needs: t("needs"),
+        id: u32::from(n),
     }
 }
 
@@ -239,6 +243,7 @@ fn draft_answers() -> DraftAnswers {
         centre: "draft.centre".into(),
         service: "draft.service".into(),
         children: vec![child(1), child(2)],
+        children_added: 3,
         resident_parent: adult("resident_parent"),
         other_parent: adult("other_parent"),
         referrer: referrer("draft"),
@@ -267,6 +272,21 @@ fn a_referrals_sealed_answers_are_stored_as_committed() {
     let answers = draft_answers();
     assert_fully_populated(&serde_json::to_value(&answers).unwrap());
     assert_stored_form(&answers, DRAFT_ANSWERS);
+}
+
+/// Drafts saved before children had ids still open, and get the same ids each time.
+#[test]
+fn drafts_from_before_child_ids_still_open() {
+    let old: DraftAnswers = serde_json::from_str(DRAFT_ANSWERS_BEFORE_CHILD_IDS).unwrap();
+    let mut expected = draft_answers();
+    expected.children_added = 0;
+    for child in &mut expected.children {
+        child.id = 0;
+    }
+    assert_eq!(old, expected);
+    let mut named = old.clone();
+    named.name_children();
+    assert_eq!(named.children.iter().map(|c| c.id).collect::<Vec<_>>(), [1, 2]);
 }
 
 #[test]

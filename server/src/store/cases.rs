@@ -56,6 +56,22 @@ impl TryFrom<InboxSqlRow> for InboxRow {
     }
 }
 
+/// A note to add: who wrote it, its text, and its form's key (`None`: a form without one).
+pub struct NewNote<'a> {
+    pub author: i64,
+    pub text: &'a str,
+    pub key: Option<&'a shared::referral::case_form::NoteKey>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteAdded {
+    Added,
+    /// A note from the same form was kept already.
+    AlreadyAdded,
+    /// No such case at this centre (or it is erased).
+    NotTheirs,
+}
+
 /// One case with everything its page needs, answers still sealed.
 pub struct CaseRecord {
     pub id: i64,
@@ -266,32 +282,52 @@ impl Store {
         Ok(rows)
     }
 
-    /// Adds a note to one of `centre`'s cases; `false` if it is not theirs.
+    /// Adds a note to one of `centre`'s cases, once per form key.
     pub async fn add_case_note(
         &self,
         cipher: &FieldCipher,
         centre: &Slug,
         reference: &ReferralReference,
-        author: i64,
-        note: &str,
+        note: &NewNote<'_>,
         now: i64,
-    ) -> Result<bool, StoreError> {
-        let sealed = cipher.seal(note_location(reference.as_str()), note.as_bytes())?;
-        let added = on_write!(self, |pool| {
-            sqlx::query(
-                "INSERT INTO case_notes (referral_id, at, author, note) SELECT id, $1, $2, $3 FROM referrals \
-                 WHERE centre_slug = $4 AND reference = $5 AND state = 'submitted' AND erased_at IS NULL",
-            )
-            .bind(now)
-            .bind(author)
-            .bind(&sealed)
-            .bind(centre.as_str())
-            .bind(reference.as_str())
-            .execute(pool)
+    ) -> Result<NoteAdded, StoreError> {
+        let sealed = cipher.seal(note_location(reference.as_str()), note.text.as_bytes())?;
+        let key = note.key.map(|k| k.as_str());
+        let outcome = on_write!(self, |pool| {
+            async {
+                // The unique (referral, key) makes a resent form a no-op, however close together.
+                let added = sqlx::query(
+                    "INSERT INTO case_notes (referral_id, at, author, note, form_key) SELECT id, $1, $2, $3, $4 \
+                     FROM referrals WHERE centre_slug = $5 AND reference = $6 AND state = 'submitted' \
+                     AND erased_at IS NULL ON CONFLICT (referral_id, form_key) DO NOTHING",
+                )
+                .bind(now)
+                .bind(note.author)
+                .bind(&sealed)
+                .bind(key)
+                .bind(centre.as_str())
+                .bind(reference.as_str())
+                .execute(pool)
+                .await?
+                .rows_affected();
+                if added == 1 {
+                    return Ok(NoteAdded::Added);
+                }
+                let Some(key) = key else { return Ok(NoteAdded::NotTheirs) };
+                let before: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM case_notes n JOIN referrals r ON r.id = n.referral_id \
+                     WHERE r.centre_slug = $1 AND r.reference = $2 AND n.form_key = $3",
+                )
+                .bind(centre.as_str())
+                .bind(reference.as_str())
+                .bind(key)
+                .fetch_one(pool)
+                .await?;
+                Ok::<_, sqlx::Error>(if before > 0 { NoteAdded::AlreadyAdded } else { NoteAdded::NotTheirs })
+            }
             .await
-            .map(|r| r.rows_affected())
         })?;
-        Ok(added == 1)
+        Ok(outcome)
     }
 
     /// A case's notes, oldest first: (when, author, text).

@@ -25,7 +25,7 @@ pub use attempts::{
     Attempt, LOCK_SECS, MAX_FAILURES, REFERRAL_CODES, SECOND_FACTOR, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Throttle,
 };
 pub use audit::{Actor, AuditEntry, AuditEvent, AuditSearch, Outcome};
-pub use cases::{CaseChange, CaseEventRow, CaseRecord, active_staff, date_of};
+pub use cases::{CaseChange, CaseEventRow, CaseRecord, NewNote, NoteAdded, active_staff, date_of};
 pub use invitations::{INVITATION_LIFETIME_SECS, InviteOutcome};
 pub use outbox::{DueMessage, Message, QueuedMessage, Recipient, STATUS_NEWS, status_news_subject};
 pub use referrals::DRAFT_LIFETIME_SECS;

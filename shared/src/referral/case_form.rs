@@ -159,6 +159,24 @@ pub fn parse_note(text: &str) -> Result<String, Vec<FieldError>> {
     Ok(text.to_owned())
 }
 
+/// What a note's form carries so that the note is kept once however often it is sent (a double
+/// press, a resent form): a fresh random token per page the server renders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteKey(String);
+
+impl NoteKey {
+    /// 16 to 64 hex digits, as the server makes them; anything else is no key.
+    pub fn parse(raw: &str) -> Option<Self> {
+        let raw = raw.trim();
+        ((16..=64).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| Self(raw.to_ascii_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::case::Stage;
@@ -166,6 +184,17 @@ mod tests {
 
     fn fields(pairs: &[(&str, &str)]) -> Fields {
         pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn note_keys_are_hex_tokens() {
+        assert_eq!(
+            NoteKey::parse(" 0123456789ABCDEF ").map(|k| k.as_str().to_owned()),
+            Some("0123456789abcdef".into())
+        );
+        assert_eq!(NoteKey::parse("short"), None);
+        assert_eq!(NoteKey::parse(&"g".repeat(20)), None);
+        assert_eq!(NoteKey::parse(&"a".repeat(65)), None);
     }
 
     #[test]

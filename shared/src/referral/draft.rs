@@ -24,6 +24,9 @@ pub struct DraftAnswers {
     /// Supported, supervised or handover.
     pub service: String,
     pub children: Vec<ChildForm>,
+    /// How many children have ever been added: the next one's id (ids are never reused, so a
+    /// "Remove" pressed twice cannot remove a second child).
+    pub children_added: u32,
     /// The parent the children live with.
     pub resident_parent: super::adult::AdultForm,
     /// The parent the children do not live with.
@@ -46,6 +49,9 @@ pub struct ChildForm {
     pub dob_year: String,
     /// Anything the centre should know to look after the child (health, needs, what helps).
     pub needs: String,
+    /// Which child this is within the draft, for good (0: saved before children had ids, until
+    /// [`DraftAnswers::name_children`]).
+    pub id: u32,
 }
 
 /// Which field of a child's form a problem belongs to (for the error summary's links).
@@ -188,6 +194,34 @@ impl DraftAnswers {
     }
 }
 
+impl DraftAnswers {
+    /// Gives every child without an id (from drafts saved before ids) the next one, in order:
+    /// the same ids every time the same draft is opened.
+    pub fn name_children(&mut self) {
+        let mut added = self.children_added;
+        for child in self.children.iter_mut().filter(|c| c.id == 0) {
+            added += 1;
+            child.id = added;
+        }
+        self.children_added = added;
+    }
+
+    /// Removes the child with `id`; `false` if there is none (already removed: nothing changes).
+    pub fn remove_child(&mut self, id: u32) -> bool {
+        self.name_children();
+        let before = self.children.len();
+        self.children.retain(|c| c.id != id);
+        self.children.len() != before
+    }
+
+    /// The id for a child being added.
+    pub(crate) fn next_child_id(&mut self) -> u32 {
+        self.name_children();
+        self.children_added += 1;
+        self.children_added
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,7 +236,27 @@ mod tests {
             dob_month: m.into(),
             dob_year: y.into(),
             needs: String::new(),
+            id: 0,
         }
+    }
+
+    #[test]
+    fn a_child_removed_twice_is_removed_once() {
+        let mut draft = DraftAnswers {
+            children: vec![
+                child("Amelia", "3", "4", "2019"),
+                child("Ben", "1", "2", "2020"),
+                child("Cara", "", "", ""),
+            ],
+            ..Default::default()
+        };
+        // Saved before ids: numbered in order, the same way each time.
+        draft.name_children();
+        assert_eq!(draft.children.iter().map(|c| c.id).collect::<Vec<_>>(), [1, 2, 3]);
+        assert!(draft.remove_child(2));
+        assert!(!draft.remove_child(2), "the second press finds nothing to remove");
+        assert_eq!(draft.children.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Amelia", "Cara"]);
+        assert_eq!(draft.next_child_id(), 4, "ids are never reused");
     }
 
     #[test]

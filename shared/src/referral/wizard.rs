@@ -221,13 +221,19 @@ impl DraftAnswers {
     /// Sets child `number` (1-based) from its page's fields, or adds a child after the last when
     /// `number` is one more than the count. `None` if `number` is out of range or the list is full.
     pub fn put_child(&mut self, number: usize, fields: &Fields) -> Option<usize> {
-        let child = from_fields(fields);
+        // The id is the draft's to give, never the form's.
+        let typed: Fields =
+            fields.iter().filter(|(k, _)| k.as_str() != "id").map(|(k, v)| (k.clone(), v.clone())).collect();
+        let mut child: super::ChildForm = from_fields(&typed);
+        self.name_children();
         match number {
             n if n >= 1 && n <= self.children.len() => {
+                child.id = self.children[n - 1].id;
                 self.children[n - 1] = child;
                 Some(n)
             }
             n if n == self.children.len() + 1 && n <= super::draft::MAX_CHILDREN => {
+                child.id = self.next_child_id();
                 self.children.push(child);
                 Some(n)
             }

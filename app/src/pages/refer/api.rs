@@ -127,7 +127,8 @@ pub(crate) async fn open_draft() -> Result<(ReferralReference, DraftAnswers), Wi
     let session = s::session().await?;
     let reference = s::get_ref(&session, s::DRAFT).await?.ok_or(WizardError::NothingOpen)?;
     let ports = crate::ports::use_ports()?;
-    let answers = ports.referrals.draft(&reference).await?.ok_or(WizardError::NothingOpen)?;
+    let mut answers = ports.referrals.draft(&reference).await?.ok_or(WizardError::NothingOpen)?;
+    answers.name_children();
     Ok((reference, answers))
 }
 
@@ -241,16 +242,16 @@ pub async fn save_child(
     .await
 }
 
-/// Removes a child from the list.
+/// Removes a child from the list, named by its id: sent twice, it removes that child once.
 #[server(endpoint = "refer/child/remove")]
-pub async fn remove_child(#[server(default)] number: String) -> Result<(), WizardError> {
+pub async fn remove_child(#[server(default)] child: String) -> Result<(), WizardError> {
     let (reference, mut answers) = open_draft().await.map_err(WizardError::with_status)?;
-    let n = number.trim().parse::<usize>().ok().filter(|n| *n >= 1 && *n <= answers.children.len());
-    let n = n.ok_or_else(|| WizardError::BadRequest.with_status())?;
-    answers.children.remove(n - 1);
-    let ports = crate::ports::use_ports()?;
-    if !ports.referrals.save(&reference, &answers).await? {
-        return Err(WizardError::NothingOpen.with_status());
+    let id = child.trim().parse::<u32>().map_err(|_| WizardError::BadRequest.with_status())?;
+    if answers.remove_child(id) {
+        let ports = crate::ports::use_ports()?;
+        if !ports.referrals.save(&reference, &answers).await? {
+            return Err(WizardError::NothingOpen.with_status());
+        }
     }
     go("/refer/children");
     Ok(())

@@ -40,6 +40,7 @@ pub fn ChildrenPage() -> impl IntoView {
                     .enumerate()
                     .map(|(i, child)| {
                         let n = i + 1;
+                        let id = child.id.to_string();
                         let name = if child.name.trim().is_empty() { format!("Child {n}") } else { child.name.clone() };
                         let complete = child.field_errors(today).is_empty();
                         view! {
@@ -53,7 +54,7 @@ pub fn ChildrenPage() -> impl IntoView {
                                         "Change"<span class="visually-hidden">" "{name.clone()}</span>
                                     </a>
                                     <ActionForm action=remove>
-                                        <input type="hidden" name="number" value=n.to_string() />
+                                        <input type="hidden" name="child" value=id />
                                         <button type="submit" class="link-button">
                                             "Remove"<span class="visually-hidden">" "{name}</span>
                                         </button>

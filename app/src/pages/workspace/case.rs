@@ -199,7 +199,7 @@ fn Case(
         }}
         <h2 class="heading-m">"Notes"</h2>
         <ul class="list">{notes}</ul>
-        <NoteForm reference=for_note errors action=note typed=typed_note />
+        <NoteForm reference=for_note key=view.note_key.clone() errors action=note typed=typed_note />
         <h2 class="heading-m">"History"</h2>
         <ol class="timeline" id="case-history">
             <li><strong>"Received"</strong><br /><span class="hint">{String::from(view.submitted_on)}</span></li>

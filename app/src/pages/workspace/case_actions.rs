@@ -73,7 +73,8 @@ pub async fn add_note(
     let user = super::centre_user().await?;
     let r = parse_reference(&reference)?;
     let note = f.get("note").cloned().unwrap_or_default();
-    let done = super::ports()?.cases.note(&user, &r, &note).await.map_err(super::unavailable)?;
+    let key = f.get("key").and_then(|k| shared::referral::case_form::NoteKey::parse(k));
+    let done = super::ports()?.cases.note(&user, &r, &note, key.as_ref()).await.map_err(super::unavailable)?;
     // A refused note is never kept in the session store (it is only refused when empty, or longer
     // than the box lets anyone type).
     let mut kept = f;
@@ -193,10 +194,17 @@ pub fn CaseActions(
 
 /// Adding a note.
 #[component]
-pub fn NoteForm(reference: String, errors: Errors, action: ServerAction<AddNote>, typed: String) -> impl IntoView {
+pub fn NoteForm(
+    reference: String,
+    key: String,
+    errors: Errors,
+    action: ServerAction<AddNote>,
+    typed: String,
+) -> impl IntoView {
     view! {
         <ActionForm action>
             <input type="hidden" name="reference" value=reference />
+            <input type="hidden" name="f[key]" value=key />
             <TextArea id="case-note" name="note" label="Add a note" hint="Only your centre's staff can read notes" value=typed errors />
             <button type="submit" class="button button--secondary">"Add note"</button>
         </ActionForm>

@@ -53,4 +53,6 @@ pub struct CaseView {
     /// The case's version as shown: an action posted from an older page is refused, so two
     /// coordinators (or a double-pressed button) cannot record the same change twice.
     pub version: i64,
+    /// Carried by the note form, so a note sent twice is kept once.
+    pub note_key: String,
 }
