@@ -110,7 +110,8 @@ pub trait Referrals: Send + Sync + 'static {
     async fn draft(&self, reference: &ReferralReference) -> Result<Option<DraftAnswers>, PortError>;
     /// `false` if the draft is no longer open.
     async fn save(&self, reference: &ReferralReference, answers: &DraftAnswers) -> Result<bool, PortError>;
-    /// A new code for the referral (the old one stops working), to show once.
+    /// A new code for the referral (the old one stops working), to show once; `None` if the
+    /// referral is closed, or another request replaced the code at the same moment.
     async fn new_code(&self, reference: &ReferralReference) -> Result<Option<AccessCode>, PortError>;
     /// A fresh idempotency key for a submit form.
     fn submission_key(&self) -> String;
@@ -122,12 +123,16 @@ pub trait Referrals: Send + Sync + 'static {
     ) -> Result<CodeCheck<ReferralProgress>, PortError>;
     async fn progress(&self, reference: &ReferralReference) -> Result<Option<ReferralProgress>, PortError>;
     async fn invite(&self, reference: &ReferralReference) -> Result<Invite, PortError>;
-    /// Opens an invitation; the joiner gets a new code of their own (the one they used stops working).
+    /// Opens an invitation: the code used stops working for anyone else; the joiner's own code
+    /// follows from [`Referrals::joiner_code`].
     async fn open_invitation(
         &self,
         reference: &ReferralReference,
         code: &AccessCode,
-    ) -> Result<CodeCheck<AccessCode>, PortError>;
+    ) -> Result<CodeCheck<()>, PortError>;
+    /// The joiner's own code for an invitation just opened, to show once; `None` if another
+    /// request gave it already.
+    async fn joiner_code(&self, reference: &ReferralReference) -> Result<Option<AccessCode>, PortError>;
     async fn joining(&self, reference: &ReferralReference) -> Result<Option<JoinAnswers>, PortError>;
     async fn save_joining(&self, reference: &ReferralReference, answers: &JoinAnswers) -> Result<bool, PortError>;
     /// `false` if the invitation is no longer open (already added, or expired).

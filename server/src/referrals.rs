@@ -210,12 +210,20 @@ impl Referrals for ReferralService {
         &self,
         reference: &ReferralReference,
         code: &AccessCode,
-    ) -> Result<CodeCheck<AccessCode>, PortError> {
+    ) -> Result<CodeCheck<()>, PortError> {
         let now = self.clock.now();
         self.check_code(CodePurpose::Join, reference, async {
-            Ok(self.store.open_invitation(&self.cipher, reference, code, now).await?.map(|(_, own)| own))
+            Ok(self.store.open_invitation(reference, code, now).await?.then_some(()))
         })
         .await
+    }
+
+    async fn joiner_code(&self, reference: &ReferralReference) -> Result<Option<AccessCode>, PortError> {
+        let code = self.store.issue_joiner_code(reference, self.clock.now()).await.map_err(port_error)?;
+        if code.is_some() {
+            self.audit("referral.join.code.issue", reference, Outcome::Ok).await;
+        }
+        Ok(code)
     }
 
     async fn joining(&self, reference: &ReferralReference) -> Result<Option<JoinAnswers>, PortError> {

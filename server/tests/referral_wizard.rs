@@ -409,7 +409,71 @@ async fn a_remove_pressed_twice_removes_one_child(db: &TestDb) {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
 
+/// #11 defect 8: a code replaced by several requests at once was shown by each, though only
+/// the last one stored works. Now replacement is conditional on the code replaced: of ten at
+/// once, one gets a code, and it is the one that works.
+async fn of_codes_made_at_once_only_the_stored_one_is_shown(db: &TestDb) {
+    let slug = centre(db, false).await;
+    let mut b = Browser::new(app(db).await);
+    b.submit("/api/refer/start", &[("centre", &slug)]).await;
+    let saved = b.submit_and_follow("/api/refer/save-later", &[]).await.1;
+    let reference = text_after(&saved.body, "Your reference</p><p class=\"panel__body code\">");
+    let r = shared::referral::ReferralReference::parse(&reference).unwrap();
+    let now = app::ports::Clock::now(&server::clock::SystemClock);
+    let made = futures_util::future::join_all((0..10).map(|_| db.store.reissue_code(&r, now))).await;
+    let codes: Vec<_> = made.into_iter().filter_map(|c| c.unwrap()).collect();
+    assert_eq!(codes.len(), 1, "one of the ten replaced the code; the rest were told they lost");
+    let mut phone = Browser::new(b.app.clone());
+    let shown = codes[0].to_display_once();
+    let (location, _) =
+        phone.submit_and_follow("/api/refer/resume", &[("reference", &reference), ("code", &shown)]).await;
+    assert_eq!(location, "/refer/tasks", "the code given out is the code stored");
+
+    // "Save and come back later" pressed twice: the page shown makes the code, once.
+    b.submit("/api/refer/save-later", &[]).await;
+    b.submit("/api/refer/save-later", &[]).await;
+    let page = b.get("/refer/saved").await.body;
+    let code = text_after(&page, "Your code</p><p class=\"panel__body code\">");
+    assert!(!b.get("/refer/saved").await.body.contains("Your code</p>"), "shown once");
+    let mut tablet = Browser::new(b.app.clone());
+    let (location, _) =
+        tablet.submit_and_follow("/api/refer/resume", &[("reference", &reference), ("code", &code)]).await;
+    assert_eq!(location, "/refer/tasks");
+}
+
+/// #11 defect 8: opening an invitation twice at once (a double press) left one request with
+/// the joiner's new code and the other refused, so the page shown could have no working code.
+async fn an_invitation_opened_twice_at_once_still_gives_its_joiner_a_code(db: &TestDb) {
+    let slug = centre(db, false).await;
+    let mut b = Browser::new(app(db).await);
+    complete_referral(&mut b, &slug, "resident_parent", &[]).await;
+    let reference = send(&mut b).await;
+    b.submit("/api/refer/invite", &[]).await;
+    let page = b.get("/refer/sent").await;
+    let code = text_after(
+        page.body.split_once(r#"id="invitation-code""#).unwrap().1,
+        "Invitation code</p><p class=\"panel__body code\">",
+    );
+    let mut other = Browser::new(b.app.clone());
+    let open = [("reference", reference.as_str()), ("code", code.as_str())];
+    let first = other.submit("/api/refer/join/open", &open).await;
+    let second = other.submit("/api/refer/join/open", &open).await;
+    assert_eq!((first.location(), second.location()), ("/refer/join/who", "/refer/join/who"));
+    let who = other.get("/refer/join/who").await.body;
+    assert!(who.contains(r#"id="own-code""#), "the page shown gives the joiner their code");
+    let own = text_after(&who, "Your code</p><p class=\"panel__body code\">");
+    assert!(!other.get("/refer/join/who").await.body.contains(r#"id="own-code""#), "once");
+    // Their own code opens their part again; the invitation code no longer does.
+    let mut sender = Browser::new(b.app.clone());
+    assert_eq!(sender.submit("/api/refer/join/open", &open).await.location(), "/refer/join");
+    let mut later = Browser::new(b.app.clone());
+    let back = later.submit("/api/refer/join/open", &[("reference", &reference), ("code", &own)]).await;
+    assert_eq!(back.location(), "/refer/join/who");
+}
+
 on_both_backends!(
+    of_codes_made_at_once_only_the_stored_one_is_shown,
+    an_invitation_opened_twice_at_once_still_gives_its_joiner_a_code,
     a_remove_pressed_twice_removes_one_child,
     a_parent_refers_without_javascript,
     a_solicitor_refers_and_gives_their_own_details,

@@ -2,6 +2,10 @@
 //! answers, and nothing of the first part ever read through it.
 
 use super::outbox::INSERT_MESSAGE;
+
+/// Before an invitation's code hash while its joiner's own code is still to be given (no code
+/// matches a hash with this in front).
+const PENDING: &str = "pending:";
 use super::{Store, StoreError, on_read, on_write};
 use crate::crypto::{FieldCipher, FieldLocation};
 use crate::secrets;
@@ -52,12 +56,6 @@ pub enum InviteOutcome {
     InProgress,
     /// No submitted referral with this reference.
     NotFound,
-}
-
-#[derive(sqlx::FromRow)]
-struct InvitationRow {
-    code_hash: String,
-    answers: Option<Vec<u8>>,
 }
 
 impl Store {
@@ -120,19 +118,21 @@ impl Store {
         Ok(outcome)
     }
 
-    /// Opens an invitation to `reference` with `code`: the code is replaced by a new one, returned
-    /// for the joiner alone (so the code the sender saw never works again). `None` if the code is
-    /// wrong or the invitation closed.
+    /// Opens an invitation to `reference` with `code`. The code stops working for anyone else at
+    /// once: the invitation is left "waiting for its joiner's code" (`PENDING` before the code's
+    /// hash), and [`Store::issue_joiner_code`] gives the joiner a code of their own on the page
+    /// that shows it. Until then the code that opened it still opens it: a double press, or a
+    /// joiner whose page never arrived, gets in again rather than finding no code that works.
+    /// `false` if the code is wrong or the invitation closed.
     pub async fn open_invitation(
         &self,
-        cipher: &FieldCipher,
         reference: &ReferralReference,
         code: &AccessCode,
         now: i64,
-    ) -> Result<Option<(JoinAnswers, AccessCode)>, StoreError> {
-        let row: Option<InvitationRow> = on_read!(self, |pool| {
-            sqlx::query_as(&format!(
-                "SELECT i.code_hash, i.answers FROM referral_invitations i JOIN referrals r ON r.id = i.referral_id \
+    ) -> Result<bool, StoreError> {
+        let row: Option<String> = on_read!(self, |pool| {
+            sqlx::query_scalar(&format!(
+                "SELECT i.code_hash FROM referral_invitations i JOIN referrals r ON r.id = i.referral_id \
                  WHERE r.reference = $1 AND i.state = 'open' AND i.expires_at > $2 AND {}",
                 still_taking("r")
             ))
@@ -141,33 +141,74 @@ impl Store {
             .fetch_optional(pool)
             .await
         })?;
-        let Some(row) = row else {
+        let Some(stored) = row else {
             secrets::decoy_check(code).await?;
-            return Ok(None);
+            return Ok(false);
         };
-        if !secrets::code_matches(code, &row.code_hash).await? {
-            return Ok(None);
+        let hash = stored.strip_prefix(PENDING).unwrap_or(&stored);
+        if !secrets::code_matches(code, hash).await? {
+            return Ok(false);
         }
-        let own = secrets::new_access_code();
-        let own_hash = secrets::hash_code(&own).await?;
+        if stored.starts_with(PENDING) {
+            return Ok(true); // opened a moment ago with this same code: its joiner's code is still to come
+        }
+        let pending = format!("{PENDING}{stored}");
         let claimed = on_write!(self, |pool| {
             sqlx::query(
                 "UPDATE referral_invitations SET code_hash = $1, opened_at = COALESCE(opened_at, $2), updated_at = $2 \
                  WHERE code_hash = $3 AND state = 'open' \
                    AND referral_id = (SELECT id FROM referrals WHERE reference = $4)",
             )
-            .bind(&own_hash)
+            .bind(&pending)
             .bind(now)
-            .bind(&row.code_hash)
+            .bind(&stored)
             .bind(reference.as_str())
             .execute(pool)
             .await
             .map(|r| r.rows_affected())
         })?;
-        if claimed != 1 {
-            return Ok(None); // opened at the same moment by another request: that one has it
-        }
-        Ok(Some((open(cipher, reference, row.answers)?, own)))
+        // Lost to a request with the same code at the same moment: both are the same joiner.
+        Ok(claimed == 1 || self.invitation_code_is(reference, &pending).await?)
+    }
+
+    async fn invitation_code_is(&self, reference: &ReferralReference, hash: &str) -> Result<bool, StoreError> {
+        let found: Option<i64> = on_read!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT i.referral_id FROM referral_invitations i JOIN referrals r ON r.id = i.referral_id \
+                 WHERE r.reference = $1 AND i.code_hash = $2 AND i.state = 'open'",
+            )
+            .bind(reference.as_str())
+            .bind(hash)
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(found.is_some())
+    }
+
+    /// The joiner's own code, for an invitation just opened (waiting for it); `None` if it has
+    /// one already (another request gave it: only the code stored is ever returned).
+    pub async fn issue_joiner_code(
+        &self,
+        reference: &ReferralReference,
+        now: i64,
+    ) -> Result<Option<AccessCode>, StoreError> {
+        let own = secrets::new_access_code();
+        let own_hash = secrets::hash_code(&own).await?;
+        let issued = on_write!(self, |pool| {
+            sqlx::query(
+                "UPDATE referral_invitations SET code_hash = $1, updated_at = $2 \
+                 WHERE code_hash LIKE $3 AND state = 'open' \
+                   AND referral_id = (SELECT id FROM referrals WHERE reference = $4)",
+            )
+            .bind(&own_hash)
+            .bind(now)
+            .bind(format!("{PENDING}%"))
+            .bind(reference.as_str())
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        Ok((issued == 1).then_some(own))
     }
 
     /// The second part's answers, for a session that has opened the invitation.

@@ -128,22 +128,35 @@ impl Store {
     }
 
     /// Gives the referral a new secret code (the old one stops working) and returns it. Used for
-    /// "save and come back later" and, after sending, for checking its status.
+    /// "save and come back later" and, after sending, for checking its status. Conditional on
+    /// the code it replaces: of two made at once, only the one stored is returned (the other
+    /// gets `None`, so no page ever shows a code that does not work).
     pub async fn reissue_code(
         &self,
         reference: &ReferralReference,
         now: i64,
     ) -> Result<Option<AccessCode>, StoreError> {
+        let replacing: Option<String> = on_read!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT code_hash FROM referrals WHERE reference = $1 AND (state = 'submitted' OR expires_at > $2)",
+            )
+            .bind(reference.as_str())
+            .bind(now)
+            .fetch_optional(pool)
+            .await
+        })?;
+        let Some(replacing) = replacing else { return Ok(None) };
         let code = secrets::new_access_code();
         let hash = secrets::hash_code(&code).await?;
         let updated = on_write!(self, |pool| {
             sqlx::query(
                 "UPDATE referrals SET code_hash = $1, updated_at = $2 \
-                 WHERE reference = $3 AND (state = 'submitted' OR expires_at > $2)",
+                 WHERE reference = $3 AND code_hash = $4 AND (state = 'submitted' OR expires_at > $2)",
             )
             .bind(&hash)
             .bind(now)
             .bind(reference.as_str())
+            .bind(&replacing)
             .execute(pool)
             .await
             .map(|r| r.rows_affected())

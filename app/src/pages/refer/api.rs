@@ -275,12 +275,10 @@ async fn finish_page(
     page: &str,
 ) -> Result<(), WizardError> {
     answers.check_size().map_err(|_| WizardError::TooLarge.with_status())?;
-    let ports = crate::ports::use_ports()?;
     if later {
         // Saved exactly as typed, problems and all: nothing is lost, and the code reopens it.
         save_or_closed(reference, answers).await?;
-        let code = ports.referrals.new_code(reference).await?.ok_or(WizardError::NothingOpen)?;
-        s::flash_code(s::Flash::Code, &code);
+        s::set_ref(&s::session().await?, s::CODE_DUE, reference).await?;
         go("/refer/saved");
         return Ok(());
     }
@@ -310,9 +308,7 @@ async fn save_or_closed(reference: &ReferralReference, answers: &DraftAnswers) -
 #[server(endpoint = "refer/save-later")]
 pub async fn save_for_later() -> Result<(), WizardError> {
     let (reference, _) = open_draft().await.map_err(WizardError::with_status)?;
-    let ports = crate::ports::use_ports()?;
-    let code = ports.referrals.new_code(&reference).await?.ok_or(WizardError::NothingOpen)?;
-    s::flash_code(s::Flash::Code, &code);
+    s::set_ref(&s::session().await?, s::CODE_DUE, &reference).await?;
     go("/refer/saved");
     Ok(())
 }
@@ -324,16 +320,19 @@ pub struct CodeView {
     pub code: Option<String>,
 }
 
-/// `/refer/saved`: the open draft's reference and the code just issued.
+/// `/refer/saved`: the open draft's reference and, once, its new code (made here, so the code
+/// shown is the code stored).
 #[server(endpoint = "refer/saved")]
 pub async fn load_saved() -> Result<CodeView, WizardError> {
     s::no_store();
     let session = s::session().await?;
     let reference = s::get_ref(&session, s::DRAFT).await?.ok_or_else(|| WizardError::NothingOpen.with_status())?;
-    Ok(CodeView {
-        reference: reference.to_string(),
-        code: s::take_flash_code(s::Flash::Code).map(|c| c.to_display_once()),
-    })
+    let code = if s::take_code_due(&session, s::CODE_DUE, &reference).await? {
+        crate::ports::use_ports()?.referrals.new_code(&reference).await?
+    } else {
+        None
+    };
+    Ok(CodeView { reference: reference.to_string(), code: code.map(|c| c.to_display_once()) })
 }
 
 #[cfg(feature = "ssr")]

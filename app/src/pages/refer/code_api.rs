@@ -153,12 +153,12 @@ pub async fn open_invitation(
     let opened =
         check_code_form("join", &reference, &code, |r, c| async move { ports.referrals.open_invitation(&r, &c).await })
             .await?;
-    if let Some((reference, own_code)) = opened {
+    if let Some((reference, ())) = opened {
         let session = s::session().await?;
         s::renew(&session).await?;
         s::set_ref(&session, s::JOIN, &reference).await?;
-        // The code they used no longer works: this one is theirs alone, shown once.
-        s::flash_code(s::Flash::Code, &own_code);
+        // The code they used stops working as their own is shown, once, by the next page.
+        s::set_ref(&session, s::JOIN_CODE_DUE, &reference).await?;
         go(&shared::referral::JoinStep::Who.path());
     }
     Ok(())

@@ -45,7 +45,12 @@ pub async fn load_join() -> Result<JoinView, WizardError> {
         .map(|step| (step.slug().to_owned(), step.errors(&answers, today)))
         .filter(|(_, e)| !e.is_empty())
         .collect();
-    let own_code = s::take_flash_code(s::Flash::Code).map(|c| c.to_display_once());
+    let session = s::session().await?;
+    let own_code = if s::take_code_due(&session, s::JOIN_CODE_DUE, &reference).await? {
+        crate::ports::use_ports()?.referrals.joiner_code(&reference).await?.map(|c| c.to_display_once())
+    } else {
+        None
+    };
     Ok(JoinView { reference: reference.to_string(), answers, today: today.into(), problems, own_code })
 }
 

@@ -144,7 +144,11 @@ pub async fn load_sent() -> Result<SentView, WizardError> {
     let ports = crate::ports::use_ports()?;
     let progress = ports.referrals.progress(&reference).await?.ok_or(WizardError::NothingOpen)?;
     let centre_name = centre_choice(progress.centre.as_str()).await?.map(|c| c.name).unwrap_or_default();
-    let code = s::take_flash_code(s::Flash::Code).map(|c| c.to_display_once());
+    let code = if s::take_code_due(&session, s::CODE_DUE, &reference).await? {
+        ports.referrals.new_code(&reference).await?.map(|c| c.to_display_once())
+    } else {
+        None
+    };
     let invitation = s::take_flash_code(s::Flash::Invitation).map(|c| c.to_display_once());
     Ok(SentView { reference: reference.to_string(), centre_name, status: progress.status, code, invitation })
 }
@@ -154,9 +158,8 @@ pub async fn load_sent() -> Result<SentView, WizardError> {
 pub async fn issue_status_code() -> Result<(), WizardError> {
     let session = s::session().await?;
     let reference = s::get_ref(&session, s::SENT).await?.ok_or_else(|| WizardError::NothingOpen.with_status())?;
-    let ports = crate::ports::use_ports()?;
-    let code = ports.referrals.new_code(&reference).await?.ok_or(WizardError::NothingOpen)?;
-    s::flash_code(s::Flash::Code, &code);
+    // Made by the confirmation page as it shows it (`load_sent`).
+    s::set_ref(&session, s::CODE_DUE, &reference).await?;
     go("/refer/sent#progress-code");
     Ok(())
 }

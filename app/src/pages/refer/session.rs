@@ -18,11 +18,22 @@ pub const STATUS: &str = "referral.status";
 /// code), and why.
 pub const CODE_FORM: &str = "referral.code_form";
 
+/// A new code is due for this referral (to resume the draft, or check the sent referral's
+/// status), made by the page that shows it. The request that asks for a code only sets this:
+/// pressed twice, the page the browser finally shows makes the one code stored.
+pub const CODE_DUE: &str = "referral.code_due";
+/// The joiner's own code is due, made by the next page of their part that shows it.
+pub const JOIN_CODE_DUE: &str = "referral.join_code_due";
+
+/// Whether a code is due for `reference` under `key` (`CODE_DUE`, `JOIN_CODE_DUE`); taken once.
+pub async fn take_code_due(session: &Session, key: &str, reference: &ReferralReference) -> Result<bool, WizardError> {
+    let due: Option<String> = take_value(session, key).await?;
+    Ok(due.as_deref() == Some(reference.as_str()))
+}
+
 /// Which new code a one-time cookie carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flash {
-    /// The referral's own code (to resume a draft, or check a sent referral's status).
-    Code,
     /// An invitation code for the other party.
     Invitation,
 }
@@ -32,7 +43,6 @@ impl Flash {
     /// never in the session store.
     fn cookie(self) -> &'static str {
         match self {
-            Self::Code => "__Host-naccc-code",
             Self::Invitation => "__Host-naccc-invitation",
         }
     }
