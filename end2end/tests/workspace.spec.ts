@@ -103,7 +103,7 @@ test("a new referral appears live in the coordinator's inbox, who works it to cl
   await session.getByLabel("Attended", { exact: true }).check();
   await session.getByRole("button", { name: "Record a session" }).click();
   await expect(page.getByText("Done: Record a session.")).toBeVisible();
-  await expect(page.locator("#case-summary")).toContainText("1 sessions recorded");
+  await expect(page.locator("#case-summary")).toContainText("1 session recorded");
 
   const close = page.locator("#action-close");
   await close.getByLabel("Withdrawn").check();
@@ -126,7 +126,7 @@ test.describe("without JavaScript", () => {
     const { reference, parent } = await referral(browser);
     await signIn(page, "centre.manager@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/centre$/);
     await page.goto(`/centre/referrals?q=${reference}`);
-    await expect(page.locator("#inbox-summary")).toHaveText("1 referrals match");
+    await expect(page.locator("#inbox-summary")).toHaveText("1 referral matches");
     await page.getByRole("link", { name: reference }).click();
     await page.locator("#action-start_screening").getByRole("button", { name: "Start screening" }).click();
     await expect(page.locator("#case-stage")).toHaveText("Screening");

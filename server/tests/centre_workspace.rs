@@ -65,7 +65,7 @@ async fn a_coordinator_works_a_referral_from_arrival_to_closing(db: &TestDb) {
     let inbox = coordinator.get("/centre/referrals").await;
     assert_eq!(inbox.status, StatusCode::OK);
     assert_eq!(inbox.headers["cache-control"], "no-store");
-    assert!(inbox.body.contains(&reference) && inbox.body.contains("1 referrals match"), "{}", inbox.body);
+    assert!(inbox.body.contains(&reference) && inbox.body.contains("1 referral matches"), "{}", inbox.body);
     let page = format!("/centre/referrals/{reference}");
     let case = coordinator.get(&page).await;
     assert_eq!(case.status, StatusCode::OK);
@@ -130,6 +130,16 @@ async fn a_coordinator_works_a_referral_from_arrival_to_closing(db: &TestDb) {
     assert_eq!(r.location(), format!("{page}?done=assigned"));
     let case = coordinator.get(&page).await.body;
     assert!(case.contains("Spoke to mum on the phone.") && case.contains("Closed"), "{case}");
+    // The history in words, never its storage codes.
+    let history = case.split(r#"id="case-history""#).nth(1).and_then(|h| h.split("</ol>").next()).unwrap();
+    assert!(
+        history.contains("(first session 5 December 2026)") && history.contains("(12 December 2026: did not attend)"),
+        "{history}"
+    );
+    assert!(
+        !history.contains("no_show") && !history.contains("moved_on") && !history.contains("(referrer"),
+        "{history}"
+    );
     let notes = db.raw_column::<Vec<u8>>("SELECT note FROM case_notes").await;
     assert!(!String::from_utf8_lossy(&notes[0]).contains("mum"), "notes are sealed");
     let history = db.raw_column::<String>("SELECT action FROM case_events ORDER BY id").await;
@@ -148,7 +158,7 @@ async fn a_coordinator_works_a_referral_from_arrival_to_closing(db: &TestDb) {
     assert_eq!(count(db, addresses).await, 0, "no address sits in the outbox");
     assert!(news.iter().all(|b| b.contains("https://hub.example/refer/status") && !b.contains("Amelia")));
     let mine = coordinator.get(&format!("/centre/referrals?assigned={me}&stage=closed")).await.body;
-    assert!(mine.contains(&reference) && mine.contains("1 referrals match"));
+    assert!(mine.contains(&reference) && mine.contains("1 referral matches"));
 }
 
 /// Signs in a coordinator of another centre (made here), as a browser would.

@@ -203,6 +203,11 @@ impl IsoDate {
     pub fn date(self) -> Date {
         self.0
     }
+
+    /// The date as people write it: "1 December 2026".
+    pub fn words(self) -> String {
+        format!("{} {} {}", self.0.day(), self.0.month(), self.0.year())
+    }
 }
 
 impl From<Date> for IsoDate {
@@ -277,6 +282,15 @@ pub fn parse_languages(input: &str) -> Result<Vec<String>, CentreError> {
         return Err(CentreError::ControlCharacters);
     }
     Ok(languages)
+}
+
+#[cfg(test)]
+mod date_words {
+    #[test]
+    fn dates_read_as_people_write_them() {
+        let d = super::IsoDate::parse("2026-12-01").unwrap();
+        assert_eq!(d.words(), "1 December 2026");
+    }
 }
 
 #[cfg(test)]

@@ -146,7 +146,7 @@ fn Case(
         .map(|h| {
             view! {
                 <li><strong>{text::action_code(&h.action)}</strong>" → "{text::stage_code(&h.to)}
-                    {(!h.detail.is_empty()).then(|| format!(" ({})", h.detail))}
+                    {Some(text::history_detail(&h.action, &h.detail)).filter(|d| !d.is_empty()).map(|d| format!(" ({d})"))}
                     <br /><span class="hint">{h.at.clone()}" · "{h.who.clone()}</span></li>
             }
         })
@@ -177,7 +177,7 @@ fn Case(
             <div class="summary-list__row"><dt class="summary-list__key">"Assigned to"</dt><dd class="summary-list__value">{assigned_name}</dd></div>
             {contact.map(|c| view! {
                 <div class="summary-list__row"><dt class="summary-list__key">"Contact"</dt><dd class="summary-list__value">
-                    "First session "{String::from(c.first_session)}", "{c.sessions.len()}" sessions recorded, next review due "{String::from(shared::IsoDate::from(c.review_due()))}
+                    "First session "{c.first_session.words()}", "{shared::durations::count(i64::try_from(c.sessions.len()).unwrap_or(i64::MAX), "session", "sessions")}" recorded, next review due "{shared::IsoDate::from(c.review_due()).words()}
                 </dd></div>
             })}
         </dl>

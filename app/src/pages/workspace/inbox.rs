@@ -154,7 +154,7 @@ fn Inbox(view: InboxView, q: InboxQuery) -> impl IntoView {
     view! {
         <a href="/centre" class="back-link">"Back"</a>
         <h1 class="heading-l">"Referrals"</h1>
-        <p class="body" role="status" id="inbox-summary">{format!("{} referrals match", page.matching)}</p>
+        <p class="body" role="status" id="inbox-summary">{format!("{} {}", shared::durations::count(i64::try_from(page.matching).unwrap_or(i64::MAX), "referral", "referrals"), if page.matching == 1 { "matches" } else { "match" })}</p>
         <h2 class="heading-s">"By stage"</h2>
         <ul class="list list--inline" id="stage-counts">{counts}</ul>
         <form method="get" action="/centre/referrals" class="filters" role="search" aria-label="Filter referrals">

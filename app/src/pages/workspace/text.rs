@@ -42,6 +42,25 @@ pub fn action_code(code: &str) -> &'static str {
     ActionKind::from_code(code).map_or("Changed", action)
 }
 
+/// What the history says about a change beside its action ("No capacity", "the other parent,
+/// 3 December 2026"), from the codes the history keeps. Nothing for a detail it cannot read.
+pub fn history_detail(action: &str, detail: &str) -> String {
+    let date = |raw: &str| shared::IsoDate::parse(raw).map(|d| d.words()).ok();
+    let words = match ActionKind::from_code(action) {
+        Some(ActionKind::Decline) => DeclineReason::from_code(detail).map(|r| decline_reason(r).to_owned()),
+        Some(ActionKind::Close) => CloseOutcome::from_code(detail).map(|o| outcome(o).to_owned()),
+        Some(ActionKind::BookPreVisit) => detail
+            .split_once(' ')
+            .and_then(|(who, on)| Some(format!("{}, {}", party(Party::from_code(who)?).to_lowercase(), date(on)?))),
+        Some(ActionKind::StartContact) => date(detail).map(|on| format!("first session {on}")),
+        Some(ActionKind::RecordSession) => detail.split_once(' ').and_then(|(on, how)| {
+            Some(format!("{}: {}", date(on)?, attendance(Attendance::from_code(how)?).to_lowercase()))
+        }),
+        _ => None,
+    };
+    words.unwrap_or_default()
+}
+
 pub fn stage_code(code: &str) -> &'static str {
     Stage::from_code(code).map_or("", stage)
 }
@@ -105,3 +124,19 @@ pub fn flag(f: Flag) -> &'static str {
 
 /// Acting on a case from a page that was out of date.
 pub const CONFLICT: &str = "Someone else changed this referral just now. Check it again below, then try again.";
+
+#[cfg(test)]
+mod tests {
+    use super::history_detail;
+
+    #[test]
+    fn history_details_are_words_not_codes() {
+        assert_eq!(history_detail("decline", "no_capacity"), "No capacity");
+        assert_eq!(history_detail("book_pre_visit", "referrer 2026-12-01"), "the referring parent, 1 December 2026");
+        assert_eq!(history_detail("start_contact", "2026-12-05"), "first session 5 December 2026");
+        assert_eq!(history_detail("record_session", "2026-12-12 no_show"), "12 December 2026: did not attend");
+        assert_eq!(history_detail("close", "moved_on").split(' ').next(), Some("Moved"));
+        assert_eq!(history_detail("accept", ""), "");
+        assert_eq!(history_detail("decline", "something_new"), "", "an unknown code shows nothing, never the code");
+    }
+}
