@@ -278,25 +278,14 @@ fn page_href(params: &SearchParams, page: usize) -> String {
         ("day", &params.day),
         ("access", &params.access),
     ];
-    let mut query: Vec<String> = pairs
-        .iter()
-        .filter_map(|(k, v)| v.as_deref().filter(|v| !v.is_empty()).map(|v| format!("{k}={}", encode(v))))
-        .collect();
-    query.push(format!("page={page}"));
-    format!("/find-a-centre?{}", query.join("&"))
-}
-
-/// Percent-encodes a query value (form encoding: spaces as `+`).
-fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+            query.append_pair(k, v);
         }
     }
-    out
+    query.append_pair("page", &page.to_string());
+    format!("/find-a-centre?{}", query.finish())
 }
 
 #[component]

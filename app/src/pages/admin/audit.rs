@@ -47,23 +47,12 @@ fn query_from_url() -> AuditQuery {
 
 fn older_link(q: &AuditQuery, before: i64) -> String {
     let pairs = [("action", &q.action), ("actor", &q.actor), ("outcome", &q.outcome), ("from", &q.from), ("to", &q.to)];
-    let mut link = format!("/admin/audit?before={before}");
-    for (k, v) in pairs {
-        if !v.is_empty() {
-            let encoded: String = v
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() || b"-_.:".contains(&b) {
-                        (b as char).to_string()
-                    } else {
-                        format!("%{b:02X}")
-                    }
-                })
-                .collect();
-            link.push_str(&format!("&{k}={encoded}"));
-        }
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    query.append_pair("before", &before.to_string());
+    for (k, v) in pairs.into_iter().filter(|(_, v)| !v.is_empty()) {
+        query.append_pair(k, v);
     }
-    link
+    format!("/admin/audit?{}", query.finish())
 }
 
 #[component]

@@ -28,25 +28,19 @@ fn query_from_url() -> InboxQuery {
     InboxQuery { stage: get("stage"), age: get("age"), assigned: get("assigned"), q: get("q"), page: get("page") }
 }
 
-fn encode(v: &str) -> String {
-    v.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
-        })
-        .collect()
-}
-
 /// The inbox address for `q` on `page`.
 fn link(q: &InboxQuery, page: usize) -> String {
-    let mut parts: Vec<String> = [("stage", &q.stage), ("age", &q.age), ("assigned", &q.assigned), ("q", &q.q)]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", encode(v)))
-        .collect();
-    if page > 1 {
-        parts.push(format!("page={page}"));
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in [("stage", &q.stage), ("age", &q.age), ("assigned", &q.assigned), ("q", &q.q)] {
+        if !v.is_empty() {
+            query.append_pair(k, v);
+        }
     }
-    if parts.is_empty() { "/centre/referrals".to_owned() } else { format!("/centre/referrals?{}", parts.join("&")) }
+    if page > 1 {
+        query.append_pair("page", &page.to_string());
+    }
+    let query = query.finish();
+    if query.is_empty() { "/centre/referrals".to_owned() } else { format!("/centre/referrals?{query}") }
 }
 
 fn age_label(a: Age) -> &'static str {
