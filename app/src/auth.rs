@@ -1,6 +1,7 @@
 //! Who is signed in, on the server: the session holds the user's id and when they signed in;
 //! every request reloads the user, so disabling them or changing their role takes effect at once.
-//! Idle (30 minutes) and absolute (12 hours) limits are checked against the app's clock.
+//! Idle and absolute limits (`shared::durations::IDLE_SIGN_OUT`, `LONGEST_SESSION`) are checked
+//! against the app's clock.
 
 use crate::ports::StaffUser;
 use shared::account::Role;

@@ -24,7 +24,7 @@ pub const SESSION_COOKIE: &str = "__Host-naccc-session";
 
 /// A public session (an open referral draft) ends after this long without a request; the draft
 /// itself stays for 30 days and reopens with its reference and code.
-const PUBLIC_SESSION_IDLE: time::Duration = time::Duration::hours(2);
+const PUBLIC_SESSION_IDLE: time::Duration = time::Duration::seconds(shared::durations::PUBLIC_SESSION_IDLE.as_secs());
 
 /// Everything a handler may need.
 #[derive(Clone)]

@@ -59,6 +59,9 @@ pub const STAFF_INVITATION_LINK: Lifetime = Lifetime::days(7);
 pub const PASSWORD_RESET_LINK: Lifetime = Lifetime::hours(1);
 /// Too many wrong guesses (passwords, authenticator codes, referral codes) lock for this long.
 pub const GUESS_LOCK: Lifetime = Lifetime::minutes(15);
+/// A browser's open referral (draft, sent referral, invitation) is forgotten by that browser
+/// after this long without a request; the draft itself stays for [`DRAFT`].
+pub const PUBLIC_SESSION_IDLE: Lifetime = Lifetime::hours(2);
 /// A signed-in session ends after this long without the person doing anything.
 pub const IDLE_SIGN_OUT: Lifetime = Lifetime::minutes(30);
 /// A signed-in session ends this long after signing in, however busy.

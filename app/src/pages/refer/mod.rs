@@ -28,7 +28,7 @@ pub fn WizardProblem(error: WizardError) -> impl IntoView {
     match error {
         WizardError::NothingOpen => view! {
             <h1 class="heading-l">"There is no referral open in this browser"</h1>
-            <p class="body">"This can happen if you used “Exit this page”, left it for more than two hours, or opened it in a different browser."</p>
+            <p class="body">{format!("This can happen if you used “Exit this page”, left it for more than {}, or opened it in a different browser.", shared::durations::PUBLIC_SESSION_IDLE.words())}</p>
             <ul class="list">
                 <li><a href="/refer/resume">"Continue a saved referral"</a>" with its reference and code"</li>
                 <li><a href="/refer">"Start a new referral"</a></li>
