@@ -64,9 +64,9 @@ pub trait Clock: Send + Sync + 'static {
     /// Unix seconds.
     fn now(&self) -> i64;
 
-    /// Today's date in UTC.
+    /// Today's date in the UK.
     fn today(&self) -> time::Date {
-        time::OffsetDateTime::from_unix_timestamp(self.now()).map(|t| t.date()).unwrap_or(time::Date::MIN)
+        shared::uk_time::uk_date(self.now())
     }
 }
 

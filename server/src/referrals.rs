@@ -69,8 +69,7 @@ fn port_error(error: StoreError) -> PortError {
 }
 
 fn progress(s: crate::store::SubmittedReferral) -> ReferralProgress {
-    let date = time::OffsetDateTime::from_unix_timestamp(s.submitted_at).map(|t| t.date()).unwrap_or(time::Date::MIN);
-    ReferralProgress { status: s.status, centre: s.centre, submitted_on: date.into() }
+    ReferralProgress { status: s.status, centre: s.centre, submitted_on: crate::store::date_of(s.submitted_at) }
 }
 
 impl ReferralService {

@@ -44,6 +44,7 @@ pub mod referral;
 pub mod referral_source;
 pub mod search;
 pub mod staff_admin;
+pub mod uk_time;
 
 pub use centre::{Centre, CentreError, CentreName, Nation, OpeningDays, ServiceType, Slug, Weekday};
 pub use centre_profile::{

@@ -32,9 +32,9 @@ fn light_from(code: &str) -> Option<Light> {
     }
 }
 
-/// The UTC date of a Unix time.
+/// The UK date of a Unix time.
 pub fn date_of(at: i64) -> IsoDate {
-    time::OffsetDateTime::from_unix_timestamp(at).map(|t| t.date()).unwrap_or(time::Date::MIN).into()
+    shared::uk_time::uk_date(at).into()
 }
 
 impl TryFrom<InboxSqlRow> for InboxRow {
