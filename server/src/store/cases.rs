@@ -215,20 +215,18 @@ impl Store {
             _ => None,
         };
         let closed = !stage.is_open();
-        let status = change.state.public_status().code();
         let written = on_write!(self, |pool| {
             async {
                 let mut tx = pool.begin().await?;
                 let found: Option<i64> = sqlx::query_scalar(
-                    "UPDATE referrals SET case_state = $1, stage = $2, status = $3, review_due = $4, \
-                     closed_at = CASE WHEN $5 THEN COALESCE(closed_at, $6) ELSE NULL END, \
-                     first_response_at = COALESCE(first_response_at, $6), case_version = case_version + 1 \
-                     WHERE centre_slug = $7 AND reference = $8 AND state = 'submitted' AND case_version = $9 \
+                    "UPDATE referrals SET case_state = $1, stage = $2, review_due = $3, \
+                     closed_at = CASE WHEN $4 THEN COALESCE(closed_at, $5) ELSE NULL END, \
+                     first_response_at = COALESCE(first_response_at, $5), case_version = case_version + 1 \
+                     WHERE centre_slug = $6 AND reference = $7 AND state = 'submitted' AND case_version = $8 \
                      RETURNING id",
                 )
                 .bind(&state_json)
                 .bind(stage.code())
-                .bind(status)
                 .bind(review_due.as_deref())
                 .bind(closed)
                 .bind(now)
@@ -238,6 +236,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
                 let Some(id) = found else { return Ok(false) };
+                super::status::write_status!(tx, reference.as_str());
                 sqlx::query(
                     "INSERT INTO case_events (referral_id, at, actor, action, from_stage, to_stage, detail) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -9,7 +9,7 @@ const PENDING: &str = "pending:";
 use super::{Store, StoreError, on_read, on_write};
 use crate::crypto::{FieldCipher, FieldLocation};
 use crate::secrets;
-use shared::referral::{AccessCode, JoinAnswers, PublicStatus, ReferralReference};
+use shared::referral::{AccessCode, JoinAnswers, ReferralReference};
 
 /// Invitations stay open for 30 days from when they were made or last saved.
 pub const INVITATION_LIFETIME_SECS: i64 = shared::durations::INVITATION.as_secs();
@@ -104,12 +104,7 @@ impl Store {
                 if written != 1 {
                     return Ok(InviteOutcome::InProgress);
                 }
-                sqlx::query("UPDATE referrals SET status = $1 WHERE id = $2 AND status = $3")
-                    .bind(PublicStatus::AwaitingOtherParent.code())
-                    .bind(id)
-                    .bind(PublicStatus::SentToCentre.code())
-                    .execute(&mut *tx)
-                    .await?;
+                super::status::write_status!(tx, reference.as_str());
                 tx.commit().await?;
                 Ok::<_, sqlx::Error>(InviteOutcome::Invited(code))
             }
@@ -298,13 +293,12 @@ impl Store {
                 if added != 1 {
                     return Ok(false); // added by a concurrent submit: one notice is enough
                 }
-                sqlx::query("UPDATE referrals SET status = $1, updated_at = $2 WHERE reference = $3 AND status = $4")
-                    .bind(PublicStatus::SentToCentre.code())
+                sqlx::query("UPDATE referrals SET updated_at = $1 WHERE reference = $2")
                     .bind(now)
                     .bind(r)
-                    .bind(PublicStatus::AwaitingOtherParent.code())
                     .execute(&mut *tx)
                     .await?;
+                super::status::write_status!(tx, r);
                 sqlx::query(INSERT_MESSAGE)
                     .bind("referral.second_part")
                     .bind(super::Recipient::Centre(centre.to_string()).stored())

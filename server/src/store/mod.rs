@@ -17,6 +17,7 @@ mod referrals;
 mod retention;
 mod sessions;
 mod sqlite;
+mod status;
 mod submissions;
 mod users;
 

@@ -86,9 +86,9 @@ impl Store {
                 }
                 let updated = sqlx::query(
                     "UPDATE referrals SET state = 'submitted', answers = $1, submission_key = $2, submitted_at = $3, \
-                     updated_at = $3, expires_at = NULL, centre_slug = $4, service = $5, light = $6, status = $7, \
+                     updated_at = $3, expires_at = NULL, centre_slug = $4, service = $5, light = $6, \
                      case_state = '\"Submitted\"', stage = 'submitted' \
-                     WHERE reference = $8 AND state = 'draft' AND expires_at > $3",
+                     WHERE reference = $7 AND state = 'draft' AND expires_at > $3",
                 )
                 .bind(&sealed)
                 .bind(s.key)
@@ -96,7 +96,6 @@ impl Store {
                 .bind(s.centre.as_str())
                 .bind(s.service.code())
                 .bind(light_code(s.light))
-                .bind(PublicStatus::SentToCentre.code())
                 .bind(reference)
                 .execute(&mut *tx)
                 .await?
@@ -111,6 +110,7 @@ impl Store {
                         _ => SubmitOutcome::NotOpen,
                     });
                 }
+                super::status::write_status!(tx, reference);
                 sqlx::query(INSERT_MESSAGE)
                     .bind("referral.new")
                     .bind(super::Recipient::Centre(s.centre.to_string()).stored())
