@@ -3,7 +3,7 @@
 //! from SQLite. Run with `cargo bench -p server --bench search`; figures are in README.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use server::{postcodes, seed, store::Store};
+use server::{platform::postcodes, seed, store::Store};
 use shared::search::{CentreSearch, SearchParams};
 use std::hint::black_box;
 

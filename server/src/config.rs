@@ -51,7 +51,7 @@ pub struct ServeArgs {
     pub trusted_proxies: usize,
     /// Calls to the public server functions (referral wizard, sign-in) allowed per client
     /// address per minute (a burst of half as many at once).
-    #[arg(long, env = "NACCC_PUBLIC_CALLS_PER_MINUTE", default_value_t = crate::edge::PUBLIC_CALLS_PER_MINUTE)]
+    #[arg(long, env = "NACCC_PUBLIC_CALLS_PER_MINUTE", default_value_t = crate::web::edge::PUBLIC_CALLS_PER_MINUTE)]
     pub public_calls_per_minute: u32,
     /// Where people reach the site, for links in emails (like `https://hub.naccc.org.uk`);
     /// defaults to `http://<listening address>`.
@@ -62,7 +62,7 @@ pub struct ServeArgs {
     #[arg(long, env = "NACCC_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<SecretString>,
     /// Days after a case closes before its personal data is erased (what statistics need stays).
-    #[arg(long, env = "NACCC_RETENTION_DAYS", default_value_t = crate::retention::DEFAULT_RETENTION_DAYS)]
+    #[arg(long, env = "NACCC_RETENTION_DAYS", default_value_t = crate::cases::retention::DEFAULT_RETENTION_DAYS)]
     pub retention_days: u32,
     /// Who mail is from.
     #[arg(long, env = "NACCC_MAIL_FROM", default_value = "NACCC Contact Hub <no-reply@naccc.org.uk>")]

@@ -1,24 +1,19 @@
-//! NACCC Contact Hub server: configuration, the data store, demo data and the HTTP router.
-//! `main.rs` is only the command line around these.
+//! NACCC Contact Hub server: one folder per domain area beside the data store, the web layer
+//! and the platform parts they stand on. `main.rs` is only the command line around these.
+//!
+//! - `referrals/`: the Safe Referral service (drafts, sending, codes, the other party's part).
+//! - `cases/`: centres' work on referrals, the news of changes (`news.rs`) and retention.
+//! - `staff/`: staff accounts and sign-in, emailed links, authenticators, NACCC administration.
+//! - `web/`: the router, security headers and policies, the edge (client address, rate limit),
+//!   the live inbox stream.
+//! - `platform/`: clock, sealing, secrets and hashing, mail delivery, background jobs, postcodes.
+//! - `store/`: the database; `seed/`: demo data.
 
-pub mod account_links;
-pub mod accounts;
-pub mod administration;
-pub mod authenticator;
 pub mod cases;
-pub mod clock;
 pub mod config;
-pub mod crypto;
-pub mod demo_accounts;
-pub mod edge;
-pub mod http;
-pub mod jobs;
-pub mod live;
-pub mod mail;
-pub mod postcodes;
+pub mod platform;
 pub mod referrals;
-pub mod retention;
-pub mod secrets;
-pub mod security;
 pub mod seed;
+pub mod staff;
 pub mod store;
+pub mod web;

@@ -3,10 +3,10 @@ use clap::Parser;
 use leptos::prelude::get_configuration;
 use server::{
     config::{Cli, Command, ServeArgs},
-    crypto::FieldCipher,
-    http::{AppState, router},
-    jobs, seed,
+    platform::{crypto::FieldCipher, jobs},
+    seed,
     store::{Store, redact_url},
+    web::router::{AppState, router},
 };
 use tracing_subscriber::EnvFilter;
 
@@ -43,22 +43,22 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
     let key_source = if args.data_key.is_some() { "NACCC_DATA_KEY".to_owned() } else { key_file.display().to_string() };
     let cipher = FieldCipher::load(args.data_key.as_ref().map(|k| k.expose()), &key_file, args.demo)
         .with_context(|| format!("loading the data key ({key_source})"))?;
-    let clock: std::sync::Arc<dyn app::ports::Clock> = std::sync::Arc::new(server::clock::SystemClock);
+    let clock: std::sync::Arc<dyn app::ports::Clock> = std::sync::Arc::new(server::platform::clock::SystemClock);
     let mut demo_logins = Vec::new();
     if args.demo {
         let centres = seed::seed_demo_data(&store).await?;
         tracing::info!(centres, "demo data loaded");
-        let accounts = server::accounts::AccountService {
+        let accounts = server::staff::accounts::AccountService {
             store: store.clone(),
             cipher: cipher.clone(),
             clock: clock.clone(),
-            back_off: server::accounts::back_off,
+            back_off: server::staff::accounts::back_off,
             public_url: "".into(),
             mail_by_smtp: args.smtp_url.is_some(),
             demo_logins: true,
         };
         let centre = seed::demo_staff_centre().context("no demo centre takes online referrals")?;
-        demo_logins = server::accounts::seed_demo_users(&accounts, &centre).await?;
+        demo_logins = server::seed::staff::seed_demo_users(&accounts, &centre).await?;
     }
     let mut leptos_options = get_configuration(None)?.leptos_options;
     if let Some(addr) = args.addr {
@@ -84,43 +84,43 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         for (role, email) in &demo_logins {
             println!("    {:<22} {email}", role.label());
         }
-        println!("    password:          {}", server::accounts::DEMO_PASSWORD);
+        println!("    password:          {}", server::staff::accounts::DEMO_PASSWORD);
         println!(
             "    authenticator key: {} (add it to an authenticator app, or: oathtool --totp -b {})",
-            server::accounts::DEMO_TOTP_SECRET_BASE32,
-            server::accounts::DEMO_TOTP_SECRET_BASE32
+            server::staff::accounts::DEMO_TOTP_SECRET_BASE32,
+            server::staff::accounts::DEMO_TOTP_SECRET_BASE32
         );
     }
     println!("  listening: http://{addr} (links in emails: {public_url})");
 
     let sessions = store.session_store()?;
-    let changes = server::live::CaseChanges::new(store.clone());
+    let changes = server::cases::news::CaseChanges::new(store.clone());
     let case_listener = changes.spawn_listener();
-    let edge = server::edge::Edge::new(args.trusted_proxies, server::edge::public_quota(args.public_calls_per_minute));
+    let edge = server::web::edge::Edge::new(args.trusted_proxies, server::web::edge::public_quota(args.public_calls_per_minute));
     let app = router(AppState {
         leptos_options,
         store: store.clone(),
         cipher: cipher.clone(),
         clock: clock.clone(),
         sessions: sessions.clone(),
-        back_off: server::accounts::back_off,
+        back_off: server::staff::accounts::back_off,
         edge: edge.clone(),
         public_url: public_url.as_str().into(),
         mail_by_smtp: args.smtp_url.is_some(),
         demo_logins: args.demo,
         changes,
-        live_recheck: server::live::RECHECK_EVERY,
+        live_recheck: server::web::live_stream::RECHECK_EVERY,
     });
     let purge = jobs::spawn_draft_purge(store.clone(), clock.clone());
     let session_purge = jobs::spawn_session_purge(sessions);
     let forget_idle = jobs::spawn_rate_limit_upkeep(edge);
-    let retention = server::retention::spawn_retention(store.clone(), clock.clone(), args.retention_days);
+    let retention = server::cases::retention::spawn_retention(store.clone(), clock.clone(), args.retention_days);
     let mail = match &args.smtp_url {
         Some(url) => {
             let from: lettre::message::Mailbox =
                 args.mail_from.parse().with_context(|| format!("NACCC_MAIL_FROM {:?}", args.mail_from))?;
-            let transport = server::mail::transport(url.expose())?;
-            Some(server::mail::spawn_delivery(store.clone(), cipher.clone(), transport, from, clock.clone()))
+            let transport = server::platform::mail::transport(url.expose())?;
+            Some(server::platform::mail::spawn_delivery(store.clone(), cipher.clone(), transport, from, clock.clone()))
         }
         None => None,
     };

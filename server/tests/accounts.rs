@@ -6,8 +6,8 @@ mod common;
 use app::ports::Clock as _;
 use common::TestDb;
 use common::web::TEST_KEY_HEX;
-use server::accounts::{AccountService, SignIn, new_totp_secret, totp};
-use server::clock::ManualClock;
+use server::staff::accounts::{AccountService, SignIn, new_totp_secret, totp};
+use server::platform::clock::ManualClock;
 use shared::account::{OneTimeCode, Password, Role, Scope};
 use std::sync::Arc;
 
@@ -15,7 +15,7 @@ const NOW: i64 = 1_795_000_000;
 
 fn service(db: &TestDb) -> (AccountService, Arc<ManualClock>) {
     let clock = Arc::new(ManualClock::at(NOW));
-    let cipher = server::crypto::FieldCipher::from_hex(TEST_KEY_HEX).unwrap();
+    let cipher = server::platform::crypto::FieldCipher::from_hex(TEST_KEY_HEX).unwrap();
     (
         AccountService {
             store: db.store.clone(),
@@ -246,8 +246,8 @@ async fn parallel_attempts_get_their_own_place_in_line(db: &TestDb) {
 async fn demo_accounts_do_not_sign_in_without_demo_mode(db: &TestDb) {
     let (mut accounts, _) = service(db);
     let centre = shared::Slug::parse("bedford-family-contact-centre").unwrap();
-    server::accounts::seed_demo_users(&accounts, &centre).await.unwrap();
-    let demo = password(server::accounts::DEMO_PASSWORD);
+    server::seed::staff::seed_demo_users(&accounts, &centre).await.unwrap();
+    let demo = password(server::staff::accounts::DEMO_PASSWORD);
     let email = "centre.coordinator@demo.naccc.org.uk";
     let in_demo = accounts.check_password(email, &demo, "10.4.0.1").await.unwrap();
     let SignIn::NeedsCode { user } = in_demo else { panic!("demo mode signs in: {in_demo:?}") };

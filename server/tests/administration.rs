@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use common::TestDb;
 use common::staff::{NOW, code_at, code_for, email, setup, sign_in};
 use common::web::Browser;
-use server::accounts::DEMO_PASSWORD;
+use server::staff::accounts::DEMO_PASSWORD;
 use shared::account::Role;
 
 /// The token of the newest email of `kind` to `recipient`, and how many such emails there are.
@@ -39,7 +39,7 @@ async fn emails(db: &TestDb, kind: &str, recipient: &str, least: usize) -> Vec<S
 }
 
 /// Signs the demo coordinator in at `at` (a later authenticator code: each works once); where it lands.
-async fn sign_in_again(b: &mut Browser, clock: &server::clock::ManualClock, at: i64) -> String {
+async fn sign_in_again(b: &mut Browser, clock: &server::platform::clock::ManualClock, at: i64) -> String {
     clock.set(at);
     let address = email(Role::CentreCoordinator);
     let r = b.submit("/api/login", &[("email", &address), ("password", DEMO_PASSWORD)]).await;
@@ -270,8 +270,8 @@ async fn the_audit_log_is_filtered_and_signed_in_pages_carry_the_security_header
 async fn public_endpoints_are_rate_limited_per_address(db: &TestDb) {
     use axum::body::Body;
     use axum::http::Request;
-    let clock = std::sync::Arc::new(server::clock::ManualClock::at(NOW));
-    let edge = server::edge::Edge::new(1, server::edge::public_quota(server::edge::PUBLIC_CALLS_PER_MINUTE));
+    let clock = std::sync::Arc::new(server::platform::clock::ManualClock::at(NOW));
+    let edge = server::web::edge::Edge::new(1, server::web::edge::public_quota(server::web::edge::PUBLIC_CALLS_PER_MINUTE));
     let app = common::web::app_with_edge(db, clock, edge).await;
     let call = |from: &'static str, path: &'static str| {
         Request::post(path)

@@ -13,7 +13,7 @@ use common::staff::{NOW, accounts, code_at, email, setup, shown_version, sign_in
 use common::web::{Browser, app_at};
 use common::wizard::{OTHER_EMAIL, RESIDENT_EMAIL, complete_referral, count, send};
 use http_body_util::BodyExt;
-use server::accounts::{DEMO_PASSWORD, DEMO_TOTP_SECRET_BASE32};
+use server::staff::accounts::{DEMO_PASSWORD, DEMO_TOTP_SECRET_BASE32};
 use shared::account::{Role, Scope};
 use shared::referral::{PublicStatus, ReferralReference};
 use std::time::Duration;
@@ -162,7 +162,7 @@ async fn a_coordinator_works_a_referral_from_arrival_to_closing(db: &TestDb) {
 }
 
 /// Signs in a coordinator of another centre (made here), as a browser would.
-async fn other_centre_coordinator(db: &TestDb, b: &mut Browser, clock: &server::clock::ManualClock) {
+async fn other_centre_coordinator(db: &TestDb, b: &mut Browser, clock: &server::platform::clock::ManualClock) {
     let centre = db
         .store
         .all_centres()
@@ -172,7 +172,7 @@ async fn other_centre_coordinator(db: &TestDb, b: &mut Browser, clock: &server::
         .map(|c| c.slug.clone())
         .find(|s| Some(s) != server::seed::demo_staff_centre().as_ref())
         .unwrap();
-    let service = accounts(db, std::sync::Arc::new(server::clock::ManualClock::at(clock.now())));
+    let service = accounts(db, std::sync::Arc::new(server::platform::clock::ManualClock::at(clock.now())));
     let scope = Scope::new(Role::CentreCoordinator, Some(centre)).unwrap();
     let password = shared::account::Password::new_password(DEMO_PASSWORD).unwrap();
     let id = service.create_with_password("other@centre.example", "Other Centre", &scope, &password).await.unwrap();

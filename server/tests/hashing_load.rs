@@ -9,7 +9,7 @@ mod common;
 use axum::http::StatusCode;
 use common::TestDb;
 use common::web::{Browser, app};
-use server::secrets::{HASH_MEMORY_KIB, HASHES_AT_ONCE};
+use server::platform::secrets::{HASH_MEMORY_KIB, HASHES_AT_ONCE};
 
 /// A field of `/proc/self/status`, in kB.
 fn memory_kib(field: &str) -> usize {
@@ -45,14 +45,14 @@ async fn a_burst_of_anonymous_hashing_stays_within_its_memory_bound(db: &TestDb)
     let centre = server::seed::demo_staff_centre().unwrap().to_string();
     // Warm up once each way (the decoy hashes, the first page renders), then measure the burst.
     for i in 0..4 {
-        let reference = server::secrets::new_reference().to_string();
+        let reference = server::platform::secrets::new_reference().to_string();
         hashing_call(app.clone(), centre.clone(), reference, i).await;
     }
     reset_peak();
     let before = memory_kib("VmRSS:");
     let burst = (0..120).map(|i| {
         // Unknown references: each is refused after a decoy check, as long as a real one takes.
-        let reference = server::secrets::new_reference().to_string();
+        let reference = server::platform::secrets::new_reference().to_string();
         tokio::spawn(hashing_call(app.clone(), centre.clone(), reference, i))
     });
     let statuses = futures_util::future::join_all(burst).await;

@@ -7,8 +7,8 @@ mod common;
 use common::TestDb;
 use common::staff::{NOW, email, setup, shown_version, sign_in};
 use common::wizard::{OTHER_EMAIL, RESIDENT_EMAIL, complete_referral, send};
-use server::clock::ManualClock;
-use server::mail::{Delivered, deliver_due, transport};
+use server::platform::clock::ManualClock;
+use server::platform::mail::{Delivered, deliver_due, transport};
 use shared::account::Role;
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -78,8 +78,8 @@ async fn sink() -> Sink {
     Sink { port, received, recipients, refusing }
 }
 
-fn cipher() -> server::crypto::FieldCipher {
-    server::crypto::FieldCipher::from_hex(common::web::TEST_KEY_HEX).unwrap()
+fn cipher() -> server::platform::crypto::FieldCipher {
+    server::platform::crypto::FieldCipher::from_hex(common::web::TEST_KEY_HEX).unwrap()
 }
 
 /// A referral to the demo staff centre: queues a "new referral" message for its staff.

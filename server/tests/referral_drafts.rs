@@ -5,7 +5,7 @@ mod common;
 
 use common::TestDb;
 use server::{
-    crypto::FieldCipher,
+    platform::crypto::FieldCipher,
     store::{DRAFT_LIFETIME_SECS, StoreError},
 };
 use shared::referral::{AccessCode, AdultForm, ChildForm, DraftAnswers, ReferralReference};

@@ -9,7 +9,7 @@ use common::web::{Browser, app, app_at};
 use common::wizard::{
     OTHER, OTHER_EMAIL, RESIDENT_EMAIL, centre, complete_referral, count, send, step, submission_key, text_after,
 };
-use server::clock::ManualClock;
+use server::platform::clock::ManualClock;
 use std::sync::Arc;
 
 async fn a_parent_refers_without_javascript(db: &TestDb) {
@@ -419,7 +419,7 @@ async fn of_codes_made_at_once_only_the_stored_one_is_shown(db: &TestDb) {
     let saved = b.submit_and_follow("/api/refer/save-later", &[]).await.1;
     let reference = text_after(&saved.body, "Your reference</p><p class=\"panel__body code\">");
     let r = shared::referral::ReferralReference::parse(&reference).unwrap();
-    let now = app::ports::Clock::now(&server::clock::SystemClock);
+    let now = app::ports::Clock::now(&server::platform::clock::SystemClock);
     let made = futures_util::future::join_all((0..10).map(|_| db.store.reissue_code(&r, now))).await;
     let codes: Vec<_> = made.into_iter().filter_map(|c| c.unwrap()).collect();
     assert_eq!(codes.len(), 1, "one of the ten replaced the code; the rest were told they lost");

@@ -12,7 +12,7 @@ use common::wizard::{OTHER_EMAIL, RESIDENT_EMAIL, complete_referral, count, send
 use shared::account::Role;
 
 /// A referral to the demo staff centre, screened and declined by its coordinator; its reference.
-async fn declined_referral(db: &TestDb) -> (Browser, String, std::sync::Arc<server::clock::ManualClock>) {
+async fn declined_referral(db: &TestDb) -> (Browser, String, std::sync::Arc<server::platform::clock::ManualClock>) {
     let (mut coordinator, clock) = setup(db).await;
     let centre = server::seed::demo_staff_centre().unwrap().to_string();
     let mut parent = Browser::new(coordinator.app.clone());
@@ -37,9 +37,9 @@ async fn a_case_closed_longer_than_the_period_keeps_only_its_statistics(db: &Tes
     let news = format!("SELECT COUNT(*) FROM outbox WHERE kind = 'referral.status' AND subject LIKE '%{reference}'");
     assert_eq!(count(db, &news).await, 2, "the referrer heard of screening and the decision");
     let day = 86_400;
-    assert_eq!(server::retention::erase_expired(&db.store, NOW + 729 * day, 730).await.unwrap(), 0, "not yet");
-    assert_eq!(server::retention::erase_expired(&db.store, NOW + 731 * day, 730).await.unwrap(), 1);
-    assert_eq!(server::retention::erase_expired(&db.store, NOW + 732 * day, 730).await.unwrap(), 0, "once only");
+    assert_eq!(server::cases::retention::erase_expired(&db.store, NOW + 729 * day, 730).await.unwrap(), 0, "not yet");
+    assert_eq!(server::cases::retention::erase_expired(&db.store, NOW + 731 * day, 730).await.unwrap(), 1);
+    assert_eq!(server::cases::retention::erase_expired(&db.store, NOW + 732 * day, 730).await.unwrap(), 0, "once only");
 
     let answers =
         db.raw_column::<Vec<u8>>(&format!("SELECT answers FROM referrals WHERE reference = '{reference}'")).await;

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use common::TestDb;
 use common::staff::{NOW, code_at, email, setup, sign_in};
 use common::web::Browser;
-use server::accounts::DEMO_PASSWORD;
+use server::staff::accounts::DEMO_PASSWORD;
 use shared::account::Role;
 
 async fn password_then_code_signs_in_with_a_new_session_id_at_each_step(db: &TestDb) {

@@ -1,2 +1,3 @@
 pub mod exit_this_page;
+pub mod form;
 pub mod layout;

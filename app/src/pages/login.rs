@@ -2,7 +2,7 @@
 //! recovery code), `/login/enrol` (setting up an authenticator, once), `/login/recovery-codes`
 //! (shown once), and signing out.
 
-use crate::pages::refer::form::{ErrorSummary, TextInput};
+use crate::components::form::{ErrorSummary, TextInput};
 use leptos::prelude::*;
 use leptos::server_fn::{
     codec::JsonEncoding,

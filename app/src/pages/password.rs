@@ -4,7 +4,7 @@
 //! signing out (a GET never changes anything).
 
 use crate::pages::login::{Refused, SignInError, SignOut, load_refused};
-use crate::pages::refer::form::{ErrorSummary, TextInput, check_before_send};
+use crate::components::form::{ErrorSummary, TextInput, check_before_send};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -2,6 +2,7 @@
 //! (160 supported, 23 supervised, 137 supported and supervised, 22 candidates) across England,
 //! Wales, Northern Ireland and the Channel Islands.
 
+pub mod staff;
 mod towns;
 
 mod profile;
@@ -136,7 +137,7 @@ fn build_centre(town: &Town, name: &str, service: ServiceType, rng: &mut ChaCha8
     let name = CentreName::parse(name).ok()?;
     let postcode = Postcode::parse(&postcode).ok()?;
     // Centres in one town are spread around its district centre (±0.6 miles or so).
-    let location = crate::postcodes::locate(&postcode.district()).and_then(|at| {
+    let location = crate::platform::postcodes::locate(&postcode.district()).and_then(|at| {
         LatLon::new(at.lat() + rng.random_range(-0.008..0.008), at.lon() + rng.random_range(-0.012..0.012)).ok()
     });
     Some(Centre {

@@ -4,7 +4,7 @@
 
 use super::outbox::{INSERT_MESSAGE, Message};
 use super::{Store, StoreError, on_read, on_write};
-use crate::crypto::{FieldCipher, FieldLocation};
+use crate::platform::crypto::{FieldCipher, FieldLocation};
 use shared::referral::case::{CaseState, Stage};
 use shared::referral::inbox::InboxRow;
 use shared::referral::{ContactService, DraftAnswers, JoinAnswers, Light, ReferralReference};

@@ -7,8 +7,8 @@ use super::outbox::INSERT_MESSAGE;
 /// matches a hash with this in front).
 const PENDING: &str = "pending:";
 use super::{Store, StoreError, on_read, on_write};
-use crate::crypto::{FieldCipher, FieldLocation};
-use crate::secrets;
+use crate::platform::crypto::{FieldCipher, FieldLocation};
+use crate::platform::secrets;
 use shared::referral::{AccessCode, JoinAnswers, ReferralReference};
 
 /// Invitations stay open for 30 days from when they were made or last saved.

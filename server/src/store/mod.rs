@@ -64,9 +64,9 @@ pub enum StoreError {
     #[error("stored data is invalid: {0}")]
     CorruptRow(String),
     #[error("sealed data: {0}")]
-    Crypto(#[from] crate::crypto::CryptoError),
+    Crypto(#[from] crate::platform::crypto::CryptoError),
     #[error("code hashing: {0}")]
-    Secret(#[from] crate::secrets::SecretError),
+    Secret(#[from] crate::platform::secrets::SecretError),
     #[error("draft refused: {0}")]
     InvalidDraft(shared::referral::DraftError),
 }

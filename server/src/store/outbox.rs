@@ -4,7 +4,7 @@
 //! staff, a staff account, a referral's referrer) and the address is looked up as it is sent,
 //! the referrer's from their sealed answers. So no address sits in the outbox in clear.
 
-use crate::crypto::FieldCipher;
+use crate::platform::crypto::FieldCipher;
 use shared::referral::ReferralReference;
 
 /// The kind of the referrer's "there is news" emails.

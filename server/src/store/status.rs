@@ -1,9 +1,9 @@
 //! `referrals.status`, what a referrer is told, has one writer: [`write_status!`], run inside
 //! the transaction of every change it depends on (the case's state, the other party's part),
-//! and deciding by one rule (`shared::referral::status::referrer_status`).
+//! and deciding by one rule (`shared::referral::referrer_status`).
 
 use shared::referral::case::CaseState;
-use shared::referral::status::{OtherPart, referrer_status};
+use shared::referral::referrer_status::{OtherPart, referrer_status};
 
 /// Rewrites `referrals.status` of the referral `$reference` from its stored case state and
 /// invitation, inside the transaction `$tx`.

@@ -2,7 +2,7 @@
 //! sign-ins for throttling.
 
 use super::{Store, StoreError, on_read, on_write};
-use crate::crypto::{FieldCipher, FieldLocation};
+use crate::platform::crypto::{FieldCipher, FieldLocation};
 use shared::Slug;
 use shared::account::{Role, Scope};
 

@@ -3,8 +3,9 @@
 
 use super::TestDb;
 use super::web::{Browser, TEST_KEY_HEX, app_at};
-use server::accounts::{AccountService, DEMO_PASSWORD, DEMO_TOTP_SECRET_BASE32, seed_demo_users, totp};
-use server::clock::ManualClock;
+use server::seed::staff::seed_demo_users;
+use server::staff::accounts::{AccountService, DEMO_PASSWORD, DEMO_TOTP_SECRET_BASE32, totp};
+use server::platform::clock::ManualClock;
 use shared::account::Role;
 use std::sync::Arc;
 
@@ -14,7 +15,7 @@ pub const SESSION: &str = "__Host-naccc-session";
 pub fn accounts(db: &TestDb, clock: Arc<ManualClock>) -> AccountService {
     AccountService {
         store: db.store.clone(),
-        cipher: server::crypto::FieldCipher::from_hex(TEST_KEY_HEX).unwrap(),
+        cipher: server::platform::crypto::FieldCipher::from_hex(TEST_KEY_HEX).unwrap(),
         clock,
         back_off: |_| std::time::Duration::ZERO,
         public_url: "https://hub.example".into(),

@@ -9,7 +9,7 @@ use axum::{
 };
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
-use server::http::{AppState, router};
+use server::web::router::{AppState, router};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,14 +20,14 @@ pub const TEST_KEY_HEX: &str = "abababababababababababababababababababababababab
 pub async fn app_at(db: &TestDb, clock: Arc<dyn Clock>) -> Router {
     // The public rate limit is tested on its own (`administration.rs`); here it would only get in the way.
     let roomy = governor::Quota::per_second(std::num::NonZeroU32::new(10_000).expect("non-zero"));
-    app_with_edge(db, clock, server::edge::Edge::new(0, roomy)).await
+    app_with_edge(db, clock, server::web::edge::Edge::new(0, roomy)).await
 }
 
-pub async fn app_with_edge(db: &TestDb, clock: Arc<dyn Clock>, edge: server::edge::Edge) -> Router {
+pub async fn app_with_edge(db: &TestDb, clock: Arc<dyn Clock>, edge: server::web::edge::Edge) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("naccc-hub").site_root("target/site").build();
-    let cipher = server::crypto::FieldCipher::from_hex(TEST_KEY_HEX).expect("test key");
+    let cipher = server::platform::crypto::FieldCipher::from_hex(TEST_KEY_HEX).expect("test key");
     let sessions = db.store.session_store().expect("session store");
-    let changes = server::live::CaseChanges::new(db.store.clone());
+    let changes = server::cases::news::CaseChanges::new(db.store.clone());
     // On PostgreSQL, live news goes through LISTEN/NOTIFY (the task ends with the test's runtime).
     let _ = changes.spawn_listener();
     // Sign-in back-off is tested on its own (`accounts::back_off`); here it would only slow tests.
@@ -52,7 +52,7 @@ pub async fn app_with_edge(db: &TestDb, clock: Arc<dyn Clock>, edge: server::edg
 pub const LIVE_RECHECK: Duration = Duration::from_millis(100);
 
 pub async fn app(db: &TestDb) -> Router {
-    app_at(db, Arc::new(server::clock::SystemClock)).await
+    app_at(db, Arc::new(server::platform::clock::SystemClock)).await
 }
 
 pub struct Response {

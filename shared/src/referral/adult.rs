@@ -1,7 +1,7 @@
 //! Who is referring, and each adult's part: how to reach them safely, an address that can be
 //! hidden from the other party, parental responsibility, language and access needs.
 
-use super::draft::{DraftError, MAX_ANSWER_LEN};
+use super::answer::{DraftError, MAX_ANSWER_LEN};
 use super::people::{DateOfBirth, EmailAddress, PersonName, PhoneNumber, SafeContact};
 use super::screening::Answer;
 use crate::postcode::Postcode;
@@ -146,22 +146,7 @@ pub struct Adult {
     pub access_needs: String,
 }
 
-/// Errors specific to an adult's part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-pub enum AdultError {
-    #[error("choose how we can contact them safely")]
-    ContactMethodMissing,
-    #[error("say whether we may leave a message on this phone")]
-    MessagesOkMissing,
-    #[error("enter the first line of the address and the town or city")]
-    AddressIncomplete,
-    #[error("enter a real postcode, like NG1 5FW")]
-    PostcodeInvalid,
-    #[error("we need an address to contact them by post")]
-    AddressNeededForPost,
-    #[error("say whether they have parental responsibility")]
-    ParentalResponsibilityMissing,
-}
+pub use super::answer::AdultError;
 
 fn yes(s: &str) -> bool {
     s.trim() == "yes"

@@ -5,14 +5,11 @@
 //! draft keeps the text for the person to correct. Every section defaults when missing, so drafts
 //! saved by an older version still open after new questions are added.
 
-use super::people::{DateOfBirth, PersonError, PersonName};
+use super::people::{DateOfBirth, PersonName};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-/// Longest text a single answer may hold; more is refused before it is stored.
-pub const MAX_ANSWER_LEN: usize = 2_000;
-/// Most children one referral may name.
-pub const MAX_CHILDREN: usize = 12;
+pub use super::answer::{DraftError, MAX_ANSWER_LEN, MAX_CHILDREN};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -100,19 +97,6 @@ texts!(super::practical::PracticalForm: day_mon, day_tue, day_wed, day_thu, day_
     start_day, start_month, start_year, notes);
 texts!(super::practical::ConsentForm: truth, sharing);
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-pub enum DraftError {
-    #[error("{0}")]
-    Person(#[from] PersonError),
-    #[error("the answer must be {MAX_ANSWER_LEN} characters or fewer")]
-    AnswerTooLong,
-    #[error("a referral can name at most {MAX_CHILDREN} children")]
-    TooManyChildren,
-    #[error("add at least one child")]
-    NoChildren,
-    #[error("{0}")]
-    Adult(#[from] super::adult::AdultError),
-}
 
 /// A child as a valid referral holds them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -225,6 +209,7 @@ impl DraftAnswers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::referral::people::PersonError;
     use time::macros::date;
 
     const TODAY: Date = date!(2026 - 11 - 23);

@@ -7,6 +7,7 @@
 //! centre runs once it arrives (`case`).
 
 pub mod adult;
+pub mod answer;
 pub mod case;
 pub mod case_codes;
 pub mod case_form;
@@ -17,6 +18,7 @@ pub mod join;
 pub mod people;
 pub mod practical;
 pub mod reference;
+pub mod referrer_status;
 pub mod safety_form;
 pub mod screening;
 pub mod status;

@@ -1,7 +1,7 @@
 //! The smaller pages of a referral: the professional who refers, the service asked for, other
 //! people who will come, practical needs, and consent.
 
-use super::draft::MAX_ANSWER_LEN;
+use super::answer::MAX_ANSWER_LEN;
 use super::field::{FieldError, ticked};
 use super::people::{EmailAddress, PersonName, PhoneNumber};
 use crate::Weekday;

@@ -74,7 +74,7 @@ crate::string_newtype!(ReferralReference, IdError, display);
 /// invitation: 12 characters (30¹² ≈ 5.3 × 10¹⁷ values), shown once as `7K3Q-9PXD-4MHR`.
 ///
 /// Deliberately not `Serialize` and without `Display`: it is only ever shown to the person once,
-/// and stored only as a hash (see `server/src/secrets.rs`). `Debug` prints no characters of it.
+/// and stored only as a hash (see `server/src/platform/secrets.rs`). `Debug` prints no characters of it.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "String")]
 pub struct AccessCode(String);

@@ -1,7 +1,7 @@
 //! The court and safety pages, as typed, and their rules. Together they give the
 //! [`SafetyAnswers`] that screening reads (the HMCTS C100 "safety concerns" questions are the model).
 
-use super::draft::MAX_ANSWER_LEN;
+use super::answer::MAX_ANSWER_LEN;
 use super::field::{FieldError, answer, ticked};
 use super::screening::{AbuseKind, Answer, SafetyAnswers};
 use serde::{Deserialize, Serialize};

@@ -109,27 +109,6 @@ pub struct ReferralProgress {
     pub submitted_on: crate::IsoDate,
 }
 
-/// Where the other party's part stands, as far as the referrer's status goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OtherPart {
-    NotAsked,
-    /// The referrer has invited the other party, who has not added their part.
-    Invited,
-    Added,
-}
-
-/// What the referrer is told, from the case and the other party's part: the one rule behind
-/// every stored status. A new referral whose referrer invited the other party waits for them;
-/// a case a coordinator set to wait for them is with the centre again once their part is in.
-pub fn referrer_status(case: &super::case::CaseState, other: OtherPart) -> PublicStatus {
-    use super::case::CaseState;
-    match (case, other) {
-        (CaseState::Submitted, OtherPart::Invited) => PublicStatus::AwaitingOtherParent,
-        (CaseState::AwaitingOtherParty, OtherPart::Added) => PublicStatus::SentToCentre,
-        _ => case.public_status(),
-    }
-}
-
 /// Where a referrer may be emailed that there is news (never what the news is): a professional's
 /// work address, or a parent's own address only if email is the safe way they chose.
 pub fn news_address(answers: &super::DraftAnswers) -> Option<super::EmailAddress> {
@@ -144,25 +123,6 @@ pub fn news_address(answers: &super::DraftAnswers) -> Option<super::EmailAddress
 
 fn email_if_chosen(adult: &super::AdultForm) -> Option<&str> {
     (adult.contact_method.trim() == "email").then_some(adult.email.as_str())
-}
-
-#[cfg(test)]
-mod referrer_status_tests {
-    use super::{OtherPart, PublicStatus, referrer_status};
-    use crate::referral::case::CaseState;
-
-    #[test]
-    fn the_other_partys_part_moves_what_the_referrer_is_told() {
-        assert_eq!(referrer_status(&CaseState::Submitted, OtherPart::NotAsked), PublicStatus::SentToCentre);
-        assert_eq!(referrer_status(&CaseState::Submitted, OtherPart::Invited), PublicStatus::AwaitingOtherParent);
-        assert_eq!(referrer_status(&CaseState::Submitted, OtherPart::Added), PublicStatus::SentToCentre);
-        assert_eq!(
-            referrer_status(&CaseState::AwaitingOtherParty, OtherPart::Invited),
-            PublicStatus::AwaitingOtherParent
-        );
-        assert_eq!(referrer_status(&CaseState::AwaitingOtherParty, OtherPart::Added), PublicStatus::SentToCentre);
-        assert_eq!(referrer_status(&CaseState::Screening, OtherPart::Invited), PublicStatus::BeingConsidered);
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use super::model::AccountState;
 use super::users::{centre_options, load_centre_choices, role_options};
 use super::{AdminError, AdminProblem, load_returned, shown_errors};
-use crate::pages::refer::form::{ErrorSummary, Radios, Select, check_before_send};
+use crate::components::form::{ErrorSummary, Radios, Select, check_before_send};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};

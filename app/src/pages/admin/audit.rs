@@ -3,7 +3,7 @@
 
 use super::model::AuditRow;
 use super::{AdminError, AdminProblem};
-use crate::pages::refer::form::ErrorSummary;
+use crate::components::form::ErrorSummary;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -3,7 +3,7 @@
 
 use super::model::{AccountSummary, CentreChoice};
 use super::{AdminError, AdminProblem, load_returned, shown_errors};
-use crate::pages::refer::form::{ErrorSummary, Radios, Select, TextInput, check_before_send};
+use crate::components::form::{ErrorSummary, Radios, Select, TextInput, check_before_send};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::account::Role;

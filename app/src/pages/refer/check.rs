@@ -2,7 +2,7 @@
 //! (screening says supervised contact and the chosen centre does not offer it).
 
 use super::WizardProblem;
-use super::form::ErrorSummary;
+use crate::components::form::ErrorSummary;
 use super::send_api::{CheckView, SubmitReferral, load_check};
 use super::step::shown_errors;
 use super::text;

@@ -2,7 +2,7 @@
 
 use super::WizardProblem;
 use super::api::{RemoveChild, SaveChild, SaveStep, load_wizard};
-use super::form::{DateInput, ErrorSummary, TextArea, TextInput, check_before_send};
+use crate::components::form::{DateInput, ErrorSummary, TextArea, TextInput, check_before_send};
 use super::step::shown_errors;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -4,7 +4,7 @@
 use super::WizardProblem;
 use super::api::load_saved;
 use super::code_api::{CheckStatus, CodeForm, OpenInvitation, ResumeReferral, load_code_form, load_status};
-use super::form::{ErrorSummary, TextInput};
+use crate::components::form::{ErrorSummary, TextInput};
 use super::step::shown_errors;
 use leptos::prelude::*;
 use leptos_meta::Title;

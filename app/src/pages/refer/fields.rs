@@ -1,12 +1,12 @@
 //! The questions of each page, for the referral and for the other party's part alike. Inputs are
 //! filled from the saved answers; their ids are the ones the shared rules name in errors.
 
-use super::form::{Checkboxes, DateInput, Errors, Radios, TextArea, TextInput};
+use crate::components::form::{Checkboxes, DateInput, Errors, Radios, TextArea, TextInput};
 use super::text::{YES_NO, YES_NO_UNSURE};
 use leptos::prelude::*;
 use shared::referral::{AdultForm, ConsentForm, CourtForm, OtherPeopleForm, PracticalForm, ReferrerForm, SafetyForm};
 
-fn tick(prefix: &str, name: &'static str, label: &'static str, value: &str) -> super::form::Tick {
+fn tick(prefix: &str, name: &'static str, label: &'static str, value: &str) -> crate::components::form::Tick {
     (format!("{prefix}-{name}"), name, label, value.trim() == "yes")
 }
 

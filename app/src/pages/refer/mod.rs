@@ -7,7 +7,6 @@ pub mod children;
 pub mod code_api;
 pub mod codes;
 pub mod fields;
-pub mod form;
 pub mod join;
 pub mod join_api;
 pub mod send_api;

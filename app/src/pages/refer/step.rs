@@ -6,7 +6,7 @@ use super::api::{SaveStep, WizardError, WizardView, load_wizard};
 use super::fields::{
     adult_fields, consent_fields, court_fields, others_fields, practical_fields, referrer_fields, safety_fields,
 };
-use super::form::{ErrorSummary, Errors, Radios, check_before_send};
+use crate::components::form::{ErrorSummary, Errors, Radios, check_before_send};
 use super::text;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -163,7 +163,7 @@ fn Case(
     let (for_actions, for_assign, for_note) = (view.reference.clone(), view.reference.clone(), view.reference.clone());
     view! {
         <a href="/centre/referrals" class="back-link">"Back to referrals"</a>
-        <crate::pages::refer::form::ErrorSummary errors=shown />
+        <crate::components::form::ErrorSummary errors=shown />
         {move || {
             use_query_map().with(|q| q.get("done")).and_then(|d| done_message(&d))
                 .map(|m| view! { <div class="notification" role="status"><p>{m}</p></div> })
@@ -187,7 +187,7 @@ fn Case(
         <h2 class="heading-m">"Assigned to"</h2>
         <ActionForm action=assign>
             <input type="hidden" name="reference" value=for_assign />
-            <crate::pages::refer::form::Select id="case-assignee" name="assignee" label="Coordinator" options=assignees value=current errors />
+            <crate::components::form::Select id="case-assignee" name="assignee" label="Coordinator" options=assignees value=current errors />
             <button type="submit" class="button button--secondary">"Save"</button>
         </ActionForm>
         <h2 class="heading-m">"The referral"</h2>

@@ -3,7 +3,7 @@
 //! kept with what was typed) and, with JavaScript, checks the shared rules before sending.
 
 use super::{WorkspaceError, text};
-use crate::pages::refer::form::{Checkboxes, DateInput, Errors, Radios, TextArea, check_before_send};
+use crate::components::form::{Checkboxes, DateInput, Errors, Radios, TextArea, check_before_send};
 use crate::pages::staff::Returned;
 use leptos::prelude::*;
 use shared::referral::case::{ActionKind, Attendance, CaseState, CloseOutcome, DeclineReason, Party};

@@ -33,3 +33,19 @@ impl Clock for ManualClock {
         self.0.load(Ordering::SeqCst)
     }
 }
+
+/// `2026-11-23 09:41:07 UTC`.
+pub fn utc_time(at: i64) -> String {
+    match time::OffsetDateTime::from_unix_timestamp(at) {
+        Ok(t) => format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        ),
+        Err(_) => at.to_string(),
+    }
+}

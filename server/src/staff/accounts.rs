@@ -1,9 +1,9 @@
 //! Staff sign-in: passwords (Argon2id, hashed and checked off the async runtime), the second
 //! factor (TOTP, each code accepted once, or a one-use recovery code), throttling per account and
-//! per address with back-off (the demo accounts are in `demo_accounts.rs`). Unknown accounts are refused with the same
+//! per address with back-off (the demo accounts are in `demo.rs`). Unknown accounts are refused with the same
 //! answer, after the same work, as a wrong password.
 
-use crate::crypto::{FieldCipher, FieldLocation};
+use crate::platform::crypto::{FieldCipher, FieldLocation};
 use crate::store::{
     Actor, AuditEvent, NewUser, Outcome, SECOND_FACTOR, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Store, StoreError, User,
 };
@@ -12,8 +12,8 @@ use async_trait::async_trait;
 use shared::account::{OneTimeCode, Password, Scope};
 use std::sync::Arc;
 
-pub use crate::authenticator::{enrolment_details, new_totp_secret, qr_svg, totp};
-pub use crate::demo_accounts::{DEMO_PASSWORD, DEMO_TOTP_SECRET_BASE32, seed_demo_users};
+pub use super::authenticator::{enrolment_details, new_totp_secret, qr_svg, totp};
+pub use super::demo::{DEMO_PASSWORD, DEMO_TOTP_SECRET_BASE32};
 
 /// What a correct password leads to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,36 +28,13 @@ pub enum SignIn {
     Locked,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum AccountError {
-    #[error("store: {0}")]
-    Store(#[from] StoreError),
-    #[error("the hashing task failed")]
-    Task,
-    #[error("authenticator: {0}")]
-    Totp(String),
-}
+pub use super::errors::AccountError;
 
 /// Recovery codes: 10 hexadecimal characters (40 random bits), each usable once.
 pub const RECOVERY_CODE_LEN: usize = 10;
 
-/// A password that is too easy to guess (a common password, or one built from the person's own
-/// name or email).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("choose a password that is harder to guess: avoid common passwords and your own name or email")]
-pub struct TooEasyToGuess;
-
-/// Refuses common and guessable passwords (zxcvbn's frequency lists, 30,000 common passwords
-/// among them), the length rules having been applied by `shared::account::Password`.
-pub fn check_not_common(password: &Password, email: &str, name: &str) -> Result<(), TooEasyToGuess> {
-    let estimate = zxcvbn::zxcvbn(password.expose_secret(), &[email, name]);
-    if estimate.score() >= zxcvbn::Score::Three { Ok(()) } else { Err(TooEasyToGuess) }
-}
-
-pub(crate) async fn hash_password(password: &Password) -> Result<String, AccountError> {
-    let secret = password.expose_secret().to_owned();
-    crate::secrets::hashing(move || password_auth::generate_hash(secret)).await.map_err(|_| AccountError::Task)
-}
+pub use super::passwords::{TooEasyToGuess, check_not_common};
+pub(crate) use super::passwords::hash_password;
 
 /// A hash no password matches: checked for unknown accounts so they take as long to refuse.
 static DECOY_HASH: std::sync::LazyLock<String> =
@@ -66,7 +43,7 @@ static DECOY_HASH: std::sync::LazyLock<String> =
 async fn password_matches(password: &Password, hash: Option<&str>) -> Result<bool, AccountError> {
     let secret = password.expose_secret().to_owned();
     let hash = hash.map(str::to_owned);
-    crate::secrets::hashing(move || match hash {
+    crate::platform::secrets::hashing(move || match hash {
         Some(hash) => password_auth::verify_password(secret, &hash).is_ok(),
         None => {
             std::hint::black_box(password_auth::verify_password(secret, &DECOY_HASH).is_ok());
@@ -122,7 +99,7 @@ impl AccountService {
         let account = account_subject(email);
         // One limit per IPv6 /64 (one household or phone), as at the edge.
         let from = match address.parse() {
-            Ok(ip) => format!("address:{}", crate::edge::limit_key(ip)),
+            Ok(ip) => format!("address:{}", crate::web::edge::limit_key(ip)),
             Err(_) => format!("address:{address}"),
         };
         // Counted first, atomically, so attempts sent in parallel cannot get past the limits; a
@@ -156,7 +133,7 @@ impl AccountService {
     /// Whether this account may sign in on this server: the demo accounts (whose password and
     /// authenticator key are public) only while it runs with `--demo`.
     fn may_sign_in(&self, user: &User) -> bool {
-        self.demo_logins || !crate::demo_accounts::is_demo_account(&user.email)
+        self.demo_logins || !super::demo::is_demo_account(&user.email)
     }
 
     /// Checks an authenticator code; a code (its time step) is accepted once only.
@@ -176,7 +153,7 @@ impl AccountService {
         }
         for (id, hash) in self.store.unused_recovery_codes(user.id).await? {
             let (t, h) = (typed.clone(), hash.clone());
-            let matches = crate::secrets::hashing(move || password_auth::verify_password(t, &h).is_ok())
+            let matches = crate::platform::secrets::hashing(move || password_auth::verify_password(t, &h).is_ok())
                 .await
                 .map_err(|_| AccountError::Task)?;
             if matches {
@@ -202,12 +179,12 @@ impl AccountService {
         }
         self.store.use_totp_step(user.id, i64::try_from(step).unwrap_or(i64::MAX)).await?;
         let codes: Vec<String> =
-            (0..8).map(|_| crate::secrets::new_token()[..RECOVERY_CODE_LEN].to_uppercase()).collect();
+            (0..8).map(|_| crate::platform::secrets::new_token()[..RECOVERY_CODE_LEN].to_uppercase()).collect();
         let mut hashes = Vec::new();
         for code in &codes {
             let c = code.clone();
             hashes.push(
-                crate::secrets::hashing(move || password_auth::generate_hash(c))
+                crate::platform::secrets::hashing(move || password_auth::generate_hash(c))
                     .await
                     .map_err(|_| AccountError::Task)?,
             );
@@ -242,7 +219,10 @@ fn port_error(error: AccountError) -> PortError {
     PortError::Unavailable
 }
 
-use crate::account_links::staff_user as staff;
+/// What the app sees of a user.
+pub(crate) fn staff(user: User) -> StaffUser {
+    StaffUser { id: user.id, email: user.email, name: user.name, scope: user.scope }
+}
 
 fn pending_location(user: &str) -> FieldLocation<'_> {
     FieldLocation { table: "sessions", column: "totp_pending", row: user }

@@ -1,69 +1,18 @@
-//! Live updates of centres' inboxes: when a referral arrives or a case changes, every server
-//! instance tells its open inbox pages (server-sent events) for that centre. On PostgreSQL the
-//! news travels between instances by `NOTIFY case_changes, '<centre>'`, each instance `LISTEN`ing;
-//! on SQLite (one instance) an in-process channel carries it. Only a centre's slug travels, never
-//! anything about the referral: the page fetches what changed through its (checked) server function.
+//! `GET /centre/referrals/events`: the live inbox stream (server-sent events), fed by
+//! `cases::news`, each check of its user made on the session as stored now.
 
-use crate::store::Store;
-use shared::Slug;
+use crate::cases::news::CaseChanges;
+use crate::store::SessionStore;
 use tokio::sync::broadcast;
 
-const CHANNEL: &str = "case_changes";
-
+/// What the stream needs of the server's state (the router makes it from its `AppState`).
 #[derive(Clone)]
-pub struct CaseChanges {
-    local: broadcast::Sender<String>,
-    store: Store,
-}
-
-impl CaseChanges {
-    pub fn new(store: Store) -> Self {
-        Self { local: broadcast::channel(256).0, store }
-    }
-
-    /// News for this instance's open inbox pages: the slugs of centres with a change.
-    pub fn subscribe(&self) -> broadcast::Receiver<String> {
-        self.local.subscribe()
-    }
-
-    /// Tells every instance that `centre`'s referrals changed.
-    pub async fn announce(&self, centre: &Slug) {
-        match self.store.notify(CHANNEL, centre.as_str()).await {
-            // PostgreSQL: the listener (ours included) hears it.
-            Ok(true) => {}
-            Ok(false) => {
-                let _ = self.local.send(centre.as_str().to_owned());
-            }
-            Err(error) => {
-                tracing::warn!(%error, "could not announce a case change; inboxes will catch up on reload");
-                let _ = self.local.send(centre.as_str().to_owned());
-            }
-        }
-    }
-
-    /// On PostgreSQL, listens for other instances' (and our own) announcements and passes them to
-    /// this instance's pages, reconnecting if the connection drops. Nothing to do on SQLite.
-    pub fn spawn_listener(&self) -> Option<tokio::task::JoinHandle<()>> {
-        let pool = self.store.postgres_pool()?;
-        let local = self.local.clone();
-        Some(tokio::spawn(async move {
-            loop {
-                match sqlx::postgres::PgListener::connect_with(&pool).await {
-                    Ok(mut listener) => {
-                        if let Err(error) = listener.listen(CHANNEL).await {
-                            tracing::warn!(%error, "LISTEN failed; retrying");
-                        } else {
-                            while let Ok(notification) = listener.recv().await {
-                                let _ = local.send(notification.payload().to_owned());
-                            }
-                        }
-                    }
-                    Err(error) => tracing::warn!(%error, "could not connect to listen for case changes; retrying"),
-                }
-                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-            }
-        }))
-    }
+pub struct StreamState {
+    pub ports: app::ports::Ports,
+    pub sessions: SessionStore,
+    pub changes: CaseChanges,
+    /// How often a stream rechecks its session ([`RECHECK_EVERY`] in service).
+    pub recheck_every: std::time::Duration,
 }
 
 /// How often an open stream checks that its user may still see the inbox (signed in, within
@@ -79,12 +28,12 @@ pub const RECHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(60
 /// reloads the session from the store by its id: the copy the stream opened with goes stale as
 /// the person keeps working (their requests move its idle clock) or signs out.
 pub async fn inbox_events(
-    axum::extract::State(state): axum::extract::State<crate::http::AppState>,
+    axum::extract::State(state): axum::extract::State<StreamState>,
     session: tower_sessions::Session,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
     use axum::response::sse::{Event, KeepAlive, Sse};
-    let ports = crate::http::ports(&state);
+    let ports = state.ports;
     let centre = match centre_of(&session, &ports).await {
         Ok(centre) => centre,
         Err(status) => return status.into_response(),
@@ -95,7 +44,7 @@ pub async fn inbox_events(
     };
     let news = state.changes.subscribe();
     let sessions = std::sync::Arc::new(state.sessions.clone());
-    let watch = Watch { news, centre, session_id, sessions, ports, recheck_every: state.live_recheck };
+    let watch = Watch { news, centre, session_id, sessions, ports, recheck_every: state.recheck_every };
     let events = futures_util::stream::unfold(watch, |mut watch| async move {
         if !watch.next_news().await {
             return None;

@@ -1,6 +1,6 @@
 //! Authenticator apps (TOTP, RFC 6238): secrets, codes, and the QR code that sets an app up.
 
-use crate::accounts::AccountError;
+use super::errors::AccountError;
 use totp_rs::{Algorithm, Builder, Secret, Totp};
 
 /// An authenticator secret: 160 random bits, as RFC 4226 recommends.

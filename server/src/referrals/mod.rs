@@ -2,7 +2,7 @@
 //! clock together, with guesses at codes throttled per reference and each step audit-logged
 //! (by reference, never with personal data).
 
-use crate::crypto::FieldCipher;
+use crate::platform::crypto::FieldCipher;
 use crate::store::{
     Actor, AuditEvent, InviteOutcome, Outcome, REFERRAL_CODES, Store, StoreError, Submission, SubmitOutcome,
 };
@@ -50,7 +50,7 @@ pub struct ReferralService {
     pub cipher: FieldCipher,
     pub clock: Arc<dyn Clock>,
     /// Tells the centre's open inboxes when a referral or a second part arrives.
-    pub changes: crate::live::CaseChanges,
+    pub changes: crate::cases::news::CaseChanges,
     /// Where the site is reached from outside, for links in emails to centres.
     pub public_url: Arc<str>,
 }
@@ -153,7 +153,7 @@ impl Referrals for ReferralService {
     }
 
     fn submission_key(&self) -> String {
-        crate::secrets::new_token()
+        crate::platform::secrets::new_token()
     }
 
     async fn submit(&self, s: SubmitReferral<'_>) -> Result<Sent, PortError> {

@@ -4,8 +4,8 @@
 //! audit-logged; each change goes into the case's history, tells the referrer's status page, and
 //! announces itself to the centre's open inboxes.
 
-use crate::crypto::FieldCipher;
-use crate::live::CaseChanges;
+use crate::platform::crypto::FieldCipher;
+use crate::cases::news::CaseChanges;
 use crate::store::{Actor, AuditEvent, CaseChange, Outcome, Store, StoreError};
 use app::pages::workspace::model::{CaseView, HistoryEntry, InboxView, NoteView};
 use app::ports::{CaseOutcome, CentreReferrals, Clock, PortError, StaffUser};
@@ -91,7 +91,7 @@ impl CentreReferrals for CaseService {
             .map_err(port_error)?
             .into_iter()
             .map(|e| HistoryEntry {
-                at: crate::administration::utc_time(e.at),
+                at: crate::platform::clock::utc_time(e.at),
                 who: name_of(&people, e.actor),
                 action: e.action,
                 from: e.from_stage,
@@ -106,7 +106,7 @@ impl CentreReferrals for CaseService {
             .map_err(port_error)?
             .into_iter()
             .map(|(at, author, text)| NoteView {
-                at: crate::administration::utc_time(at),
+                at: crate::platform::clock::utc_time(at),
                 who: name_of(&people, author),
                 text,
             })
@@ -128,7 +128,7 @@ impl CentreReferrals for CaseService {
             staff,
             today: self.clock.today().into(),
             version: record.version,
-            note_key: crate::secrets::new_token(),
+            note_key: crate::platform::secrets::new_token(),
         }))
     }
 

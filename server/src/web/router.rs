@@ -32,7 +32,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
     /// Seals and opens sensitive referral fields (used by the referral wizard).
-    pub cipher: crate::crypto::FieldCipher,
+    pub cipher: crate::platform::crypto::FieldCipher,
     pub clock: Arc<dyn Clock>,
     pub sessions: SessionStore,
     /// How long sign-in waits before answering an account with recent failures
@@ -45,11 +45,22 @@ pub struct AppState {
     /// Whether the demo accounts may sign in (serving with `--demo`).
     pub demo_logins: bool,
     /// News of changed cases, for live inboxes (across instances on PostgreSQL).
-    pub changes: crate::live::CaseChanges,
+    pub changes: crate::cases::news::CaseChanges,
     /// How often an open live stream rechecks its session (`live::RECHECK_EVERY`).
     pub live_recheck: std::time::Duration,
     /// The client's address and the public rate limit.
-    pub edge: crate::edge::Edge,
+    pub edge: crate::web::edge::Edge,
+}
+
+impl FromRef<AppState> for crate::web::live_stream::StreamState {
+    fn from_ref(state: &AppState) -> Self {
+        Self {
+            ports: ports(state),
+            sessions: state.sessions.clone(),
+            changes: state.changes.clone(),
+            recheck_every: state.live_recheck,
+        }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -74,7 +85,7 @@ pub(crate) fn ports(state: &AppState) -> Ports {
         changes: state.changes.clone(),
         public_url: state.public_url.clone(),
     };
-    let accounts = crate::accounts::AccountService {
+    let accounts = crate::staff::accounts::AccountService {
         store: state.store.clone(),
         cipher: state.cipher.clone(),
         clock: state.clock.clone(),
@@ -85,7 +96,7 @@ pub(crate) fn ports(state: &AppState) -> Ports {
     };
     Ports {
         centres: Arc::new(state.store.clone()),
-        postcodes: Arc::new(crate::postcodes::PostcodeTable),
+        postcodes: Arc::new(crate::platform::postcodes::PostcodeTable),
         referrals: Arc::new(referrals),
         administration: Arc::new(accounts.clone()),
         cases: Arc::new(cases),
@@ -108,7 +119,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(ports.clone());
         // The nonce the page policy names (`security::page_policy_layer` made it for this request).
         if let Some(nonce) = use_context::<axum::http::request::Parts>()
-            .and_then(|p| p.extensions.get::<crate::security::PageNonce>().cloned())
+            .and_then(|p| p.extensions.get::<crate::web::security::PageNonce>().cloned())
         {
             provide_context(leptos::nonce::Nonce::from_value(nonce.0));
         }
@@ -116,22 +127,22 @@ pub fn router(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/exit", post(exit_this_page))
-        .route("/centre/referrals/events", get(crate::live::inbox_events))
+        .route("/centre/referrals/events", get(crate::web::live_stream::inbox_events))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(provide, shell))
         .layer(sessions)
-        .layer(axum::middleware::from_fn(crate::security::page_policy))
+        .layer(axum::middleware::from_fn(crate::web::security::page_policy))
         .layer(axum::middleware::from_fn(unreadable_arguments_are_bad_requests))
-        .layer(axum::middleware::from_fn_with_state(state.edge.clone(), crate::edge::identify_and_limit))
+        .layer(axum::middleware::from_fn_with_state(state.edge.clone(), crate::web::edge::identify_and_limit))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             // Method and path only: query strings may carry postcodes or reference codes.
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
         }))
         .with_state(state);
-    crate::security::harden(router)
+    crate::web::security::harden(router)
 }
 
 /// "Exit this page" (sent by the browser as it leaves): ends the session on the server, so an open

@@ -56,7 +56,7 @@ pub fn spawn_session_purge(sessions: crate::store::SessionStore) -> tokio::task:
 }
 
 /// Every minute, forgets addresses whose public rate-limit allowance is full again.
-pub fn spawn_rate_limit_upkeep(edge: crate::edge::Edge) -> tokio::task::JoinHandle<()> {
+pub fn spawn_rate_limit_upkeep(edge: crate::web::edge::Edge) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
         loop {

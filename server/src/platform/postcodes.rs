@@ -5,7 +5,7 @@
 use shared::{LatLon, PostcodeDistrict};
 use std::{collections::HashMap, sync::LazyLock};
 
-const TABLE: &str = include_str!("../data/postcode_districts.csv");
+const TABLE: &str = include_str!("../../data/postcode_districts.csv");
 
 static DISTRICTS: LazyLock<HashMap<String, LatLon>> = LazyLock::new(|| parse_table(TABLE));
 

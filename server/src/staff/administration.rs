@@ -2,7 +2,8 @@
 //! role and centre, disable, end sessions), the audit log with filters, and the outbox. Every
 //! change is audit-logged with who made it; the pages have already checked that they may.
 
-use crate::accounts::AccountService;
+use crate::platform::clock::utc_time;
+use crate::staff::accounts::AccountService;
 use crate::store::{Actor, AuditEvent, AuditSearch, LinkPurpose, NewUser, Outcome, StoreError, User};
 use app::pages::admin::model::{AccountState, AccountSummary, AuditRow, OutboxRow};
 use app::ports::{Administration, PortError, StaffUser};
@@ -55,21 +56,6 @@ fn summary(user: User) -> AccountSummary {
     }
 }
 
-/// `2026-11-23 09:41:07 UTC`.
-pub fn utc_time(at: i64) -> String {
-    match time::OffsetDateTime::from_unix_timestamp(at) {
-        Ok(t) => format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
-            t.year(),
-            u8::from(t.month()),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        ),
-        Err(_) => at.to_string(),
-    }
-}
 
 fn midnight(date: time::Date) -> i64 {
     date.midnight().assume_utc().unix_timestamp()
@@ -246,7 +232,7 @@ fn recipient_in_words(stored: &str) -> String {
 mod tests {
     #[test]
     fn times_read_in_utc() {
-        assert_eq!(super::utc_time(1_795_000_000), "2026-11-18 11:06:40 UTC");
+        assert_eq!(crate::platform::clock::utc_time(1_795_000_000), "2026-11-18 11:06:40 UTC");
     }
 
     #[test]

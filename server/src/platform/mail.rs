@@ -4,7 +4,7 @@
 //! every address is looked up as the message is sent (`Store::addresses_of`). Without SMTP
 //! settings (demo mode) mail stays in the outbox, readable at `/admin/outbox`.
 
-use crate::crypto::FieldCipher;
+use crate::platform::crypto::FieldCipher;
 use crate::store::{DueMessage, Recipient, Store, StoreError};
 use app::ports::Clock;
 use lettre::message::Mailbox;

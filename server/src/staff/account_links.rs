@@ -2,7 +2,9 @@
 //! reset. The token (256 random bits) travels only in the email; the database keeps its SHA-256.
 //! The email is queued in the outbox in the same transaction as the link.
 
-use crate::accounts::{AccountError, AccountService, check_not_common, hash_password};
+use super::accounts::AccountService;
+use super::errors::AccountError;
+use super::passwords::{check_not_common, hash_password};
 use crate::store::{LinkPurpose, Message, NewLink, User};
 use app::ports::{LinkUse, OpenedLink, StaffUser};
 use rand::Rng;
@@ -117,10 +119,6 @@ impl AccountService {
         self.audit_event(action, Some(user.id), true).await;
         Ok(LinkUse::PasswordSet(OpenedLink { purpose, user: staff_user(user) }))
     }
-}
-
-pub(crate) fn staff_user(user: User) -> StaffUser {
-    StaffUser { id: user.id, email: user.email, name: user.name, scope: user.scope }
 }
 
 #[cfg(test)]

@@ -1,0 +1,7 @@
+//! The web layer: the axum router and the state it hands the app's ports, security headers and
+//! page policy, the edge (client address, public rate limit), the live inbox stream.
+
+pub mod edge;
+pub mod live_stream;
+pub mod router;
+pub mod security;
