@@ -123,16 +123,16 @@ pub trait Referrals: Send + Sync + 'static {
     ) -> Result<CodeCheck<ReferralProgress>, PortError>;
     async fn progress(&self, reference: &ReferralReference) -> Result<Option<ReferralProgress>, PortError>;
     async fn invite(&self, reference: &ReferralReference) -> Result<Invite, PortError>;
-    /// Opens an invitation: the code used stops working for anyone else; the joiner's own code
-    /// follows from [`Referrals::joiner_code`].
+    /// Opens an invitation: the code used stops working at once; the joiner's own code follows
+    /// from [`Referrals::joiner_code`] with the token returned (kept in the opening session).
     async fn open_invitation(
         &self,
         reference: &ReferralReference,
         code: &AccessCode,
-    ) -> Result<CodeCheck<()>, PortError>;
-    /// The joiner's own code for an invitation just opened, to show once; `None` if another
-    /// request gave it already.
-    async fn joiner_code(&self, reference: &ReferralReference) -> Result<Option<AccessCode>, PortError>;
+    ) -> Result<CodeCheck<String>, PortError>;
+    /// The joiner's own code for the invitation this session opened (`token`), to show once;
+    /// `None` if it was given already.
+    async fn joiner_code(&self, reference: &ReferralReference, token: &str) -> Result<Option<AccessCode>, PortError>;
     async fn joining(&self, reference: &ReferralReference) -> Result<Option<JoinAnswers>, PortError>;
     async fn save_joining(&self, reference: &ReferralReference, answers: &JoinAnswers) -> Result<bool, PortError>;
     /// `false` if the invitation is no longer open (already added, or expired).

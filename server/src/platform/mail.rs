@@ -92,7 +92,16 @@ pub async fn deliver_due(
         if !store.claim_message(&message, clock.now() + CLAIM_SECS).await? {
             continue;
         }
-        let to = store.addresses_of(cipher, &message.recipient).await?;
+        let to = match store.addresses_of(cipher, &message.recipient).await {
+            Ok(to) => to,
+            Err(error) => {
+                // One message whose address cannot be read (its row damaged) does not hold up the rest.
+                tracing::warn!(id = message.id, %error, "mail recipient could not be looked up; will retry");
+                store.message_failed(message.id, clock.now() + retry_after(message.attempts + 1), "recipient unreadable").await?;
+                done.failed += 1;
+                continue;
+            }
+        };
         let for_a_centre = matches!(Recipient::parse(&message.recipient), Some(Recipient::Centre(_)));
         if to.is_empty() && !for_a_centre {
             // An erased referral, a removed account: there will never be anyone.

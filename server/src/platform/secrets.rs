@@ -31,7 +31,14 @@ pub fn new_token() -> String {
 pub enum SecretError {
     #[error("the hashing task failed")]
     Task,
+    #[error("too many hashes waiting")]
+    Busy,
 }
+
+/// How many hashes may wait for a thread at once; beyond it a request is refused at once (the
+/// service is busy) rather than queue behind minutes of work.
+pub const HASHES_WAITING: usize = 256;
+static WAITING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(HASHES_WAITING);
 
 /// How many Argon2id hashes run at once, at most, in one server process.
 pub const HASHES_AT_ONCE: usize = 4;
@@ -73,6 +80,7 @@ fn give_large_blocks_back() {
 /// one is free; callers wait their turn, first come first served.
 pub async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, SecretError> {
     let runtime = HASHING.as_ref().ok_or(SecretError::Task)?;
+    let _place = WAITING.try_acquire().map_err(|_| SecretError::Busy)?;
     runtime.spawn_blocking(work).await.map_err(|_| SecretError::Task)
 }
 

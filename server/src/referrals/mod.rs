@@ -209,16 +209,14 @@ impl Referrals for ReferralService {
         &self,
         reference: &ReferralReference,
         code: &AccessCode,
-    ) -> Result<CodeCheck<()>, PortError> {
+    ) -> Result<CodeCheck<String>, PortError> {
         let now = self.clock.now();
-        self.check_code(CodePurpose::Join, reference, async {
-            Ok(self.store.open_invitation(reference, code, now).await?.then_some(()))
-        })
-        .await
+        self.check_code(CodePurpose::Join, reference, async { self.store.open_invitation(reference, code, now).await })
+            .await
     }
 
-    async fn joiner_code(&self, reference: &ReferralReference) -> Result<Option<AccessCode>, PortError> {
-        let code = self.store.issue_joiner_code(reference, self.clock.now()).await.map_err(port_error)?;
+    async fn joiner_code(&self, reference: &ReferralReference, token: &str) -> Result<Option<AccessCode>, PortError> {
+        let code = self.store.issue_joiner_code(reference, token, self.clock.now()).await.map_err(port_error)?;
         if code.is_some() {
             self.audit("referral.join.code.issue", reference, Outcome::Ok).await;
         }

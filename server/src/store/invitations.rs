@@ -3,9 +3,14 @@
 
 use super::outbox::INSERT_MESSAGE;
 
-/// Before an invitation's code hash while its joiner's own code is still to be given (no code
-/// matches a hash with this in front).
+/// An invitation opened whose joiner's own code is still to be given holds this and a token's
+/// SHA-256 in place of a code hash (no code matches it).
 const PENDING: &str = "pending:";
+
+fn pending(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{PENDING}{}", hex::encode(Sha256::digest(token.as_bytes())))
+}
 use super::{Store, StoreError, on_read, on_write};
 use crate::platform::crypto::{FieldCipher, FieldLocation};
 use crate::platform::secrets;
@@ -104,6 +109,12 @@ impl Store {
                 if written != 1 {
                     return Ok(InviteOutcome::InProgress);
                 }
+                // The row is this transaction's before its status is worked out (PostgreSQL).
+                sqlx::query("UPDATE referrals SET updated_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
                 super::status::write_status!(tx, reference.as_str());
                 tx.commit().await?;
                 Ok::<_, sqlx::Error>(InviteOutcome::Invited(code))
@@ -113,18 +124,17 @@ impl Store {
         Ok(outcome)
     }
 
-    /// Opens an invitation to `reference` with `code`. The code stops working for anyone else at
-    /// once: the invitation is left "waiting for its joiner's code" (`PENDING` before the code's
-    /// hash), and [`Store::issue_joiner_code`] gives the joiner a code of their own on the page
-    /// that shows it. Until then the code that opened it still opens it: a double press, or a
-    /// joiner whose page never arrived, gets in again rather than finding no code that works.
-    /// `false` if the code is wrong or the invitation closed.
+    /// Opens an invitation to `reference` with `code`. The code stops working at once, for
+    /// everyone: the invitation is left waiting for its joiner's own code (`PENDING` and the
+    /// SHA-256 of a one-off token that only the opening session holds), and
+    /// [`Store::issue_joiner_code`] with that token gives the joiner their code on the page that
+    /// shows it. The token, for the session; `None` if the code is wrong or the invitation closed.
     pub async fn open_invitation(
         &self,
         reference: &ReferralReference,
         code: &AccessCode,
         now: i64,
-    ) -> Result<bool, StoreError> {
+    ) -> Result<Option<String>, StoreError> {
         let row: Option<String> = on_read!(self, |pool| {
             sqlx::query_scalar(&format!(
                 "SELECT i.code_hash FROM referral_invitations i JOIN referrals r ON r.id = i.referral_id \
@@ -138,23 +148,20 @@ impl Store {
         })?;
         let Some(stored) = row else {
             secrets::decoy_check(code).await?;
-            return Ok(false);
+            return Ok(None);
         };
-        let hash = stored.strip_prefix(PENDING).unwrap_or(&stored);
-        if !secrets::code_matches(code, hash).await? {
-            return Ok(false);
+        // A pending invitation's value is no Argon2 hash: no code matches it.
+        if !secrets::code_matches(code, &stored).await? {
+            return Ok(None);
         }
-        if stored.starts_with(PENDING) {
-            return Ok(true); // opened a moment ago with this same code: its joiner's code is still to come
-        }
-        let pending = format!("{PENDING}{stored}");
+        let token = secrets::new_token();
         let claimed = on_write!(self, |pool| {
             sqlx::query(
                 "UPDATE referral_invitations SET code_hash = $1, opened_at = COALESCE(opened_at, $2), updated_at = $2 \
                  WHERE code_hash = $3 AND state = 'open' \
                    AND referral_id = (SELECT id FROM referrals WHERE reference = $4)",
             )
-            .bind(&pending)
+            .bind(pending(&token))
             .bind(now)
             .bind(&stored)
             .bind(reference.as_str())
@@ -162,29 +169,16 @@ impl Store {
             .await
             .map(|r| r.rows_affected())
         })?;
-        // Lost to a request with the same code at the same moment: both are the same joiner.
-        Ok(claimed == 1 || self.invitation_code_is(reference, &pending).await?)
+        // Opened at the same moment by another request: that one has it.
+        Ok((claimed == 1).then_some(token))
     }
 
-    async fn invitation_code_is(&self, reference: &ReferralReference, hash: &str) -> Result<bool, StoreError> {
-        let found: Option<i64> = on_read!(self, |pool| {
-            sqlx::query_scalar(
-                "SELECT i.referral_id FROM referral_invitations i JOIN referrals r ON r.id = i.referral_id \
-                 WHERE r.reference = $1 AND i.code_hash = $2 AND i.state = 'open'",
-            )
-            .bind(reference.as_str())
-            .bind(hash)
-            .fetch_optional(pool)
-            .await
-        })?;
-        Ok(found.is_some())
-    }
-
-    /// The joiner's own code, for an invitation just opened (waiting for it); `None` if it has
-    /// one already (another request gave it: only the code stored is ever returned).
+    /// The joiner's own code, for the session holding `token` from [`Store::open_invitation`];
+    /// `None` if it was given already (only the code stored is ever returned).
     pub async fn issue_joiner_code(
         &self,
         reference: &ReferralReference,
+        token: &str,
         now: i64,
     ) -> Result<Option<AccessCode>, StoreError> {
         let own = secrets::new_access_code();
@@ -192,12 +186,12 @@ impl Store {
         let issued = on_write!(self, |pool| {
             sqlx::query(
                 "UPDATE referral_invitations SET code_hash = $1, updated_at = $2 \
-                 WHERE code_hash LIKE $3 AND state = 'open' \
+                 WHERE code_hash = $3 AND state = 'open' \
                    AND referral_id = (SELECT id FROM referrals WHERE reference = $4)",
             )
             .bind(&own_hash)
             .bind(now)
-            .bind(format!("{PENDING}%"))
+            .bind(pending(token))
             .bind(reference.as_str())
             .execute(pool)
             .await

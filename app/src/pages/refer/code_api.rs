@@ -153,12 +153,13 @@ pub async fn open_invitation(
     let opened =
         check_code_form("join", &reference, &code, |r, c| async move { ports.referrals.open_invitation(&r, &c).await })
             .await?;
-    if let Some((reference, ())) = opened {
+    if let Some((reference, token)) = opened {
         let session = s::session().await?;
         s::renew(&session).await?;
         s::set_ref(&session, s::JOIN, &reference).await?;
-        // The code they used stops working as their own is shown, once, by the next page.
-        s::set_ref(&session, s::JOIN_CODE_DUE, &reference).await?;
+        // The code they used works no more; their own is made, once, by the next page, for the
+        // session holding this token alone.
+        s::set_value(&session, s::JOIN_CODE_DUE, &token).await?;
         go(&shared::referral::JoinStep::Who.path());
     }
     Ok(())

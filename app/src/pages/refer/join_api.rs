@@ -46,10 +46,12 @@ pub async fn load_join() -> Result<JoinView, WizardError> {
         .filter(|(_, e)| !e.is_empty())
         .collect();
     let session = s::session().await?;
-    let own_code = if s::take_code_due(&session, s::JOIN_CODE_DUE, &reference).await? {
-        crate::ports::use_ports()?.referrals.joiner_code(&reference).await?.map(|c| c.to_display_once())
-    } else {
-        None
+    let token: Option<String> = s::take_value(&session, s::JOIN_CODE_DUE).await?;
+    let own_code = match token {
+        Some(token) => {
+            crate::ports::use_ports()?.referrals.joiner_code(&reference, &token).await?.map(|c| c.to_display_once())
+        }
+        None => None,
     };
     Ok(JoinView { reference: reference.to_string(), answers, today: today.into(), problems, own_code })
 }

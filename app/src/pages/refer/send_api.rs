@@ -144,7 +144,7 @@ pub async fn load_sent() -> Result<SentView, WizardError> {
     let ports = crate::ports::use_ports()?;
     let progress = ports.referrals.progress(&reference).await?.ok_or(WizardError::NothingOpen)?;
     let centre_name = centre_choice(progress.centre.as_str()).await?.map(|c| c.name).unwrap_or_default();
-    let code = if s::take_code_due(&session, s::CODE_DUE, &reference).await? {
+    let code = if s::take_code_due(&session, s::STATUS_CODE_DUE, &reference).await? {
         ports.referrals.new_code(&reference).await?.map(|c| c.to_display_once())
     } else {
         None
@@ -159,7 +159,7 @@ pub async fn issue_status_code() -> Result<(), WizardError> {
     let session = s::session().await?;
     let reference = s::get_ref(&session, s::SENT).await?.ok_or_else(|| WizardError::NothingOpen.with_status())?;
     // Made by the confirmation page as it shows it (`load_sent`).
-    s::set_ref(&session, s::CODE_DUE, &reference).await?;
+    s::set_ref(&session, s::STATUS_CODE_DUE, &reference).await?;
     go("/refer/sent#progress-code");
     Ok(())
 }

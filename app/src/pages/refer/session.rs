@@ -22,7 +22,10 @@ pub const CODE_FORM: &str = "referral.code_form";
 /// status), made by the page that shows it. The request that asks for a code only sets this:
 /// pressed twice, the page the browser finally shows makes the one code stored.
 pub const CODE_DUE: &str = "referral.code_due";
-/// The joiner's own code is due, made by the next page of their part that shows it.
+/// As [`CODE_DUE`], for the sent referral's status code (shown on the confirmation page).
+pub const STATUS_CODE_DUE: &str = "referral.status_code_due";
+/// The joiner's own code is due, made by the next page of their part that shows it; holds the
+/// token `open_invitation` gave this session.
 pub const JOIN_CODE_DUE: &str = "referral.join_code_due";
 
 /// Whether a code is due for `reference` under `key` (`CODE_DUE`, `JOIN_CODE_DUE`); taken once.
