@@ -89,7 +89,8 @@ fn submit(c: &mut Criterion) {
     let now = 1_795_000_000;
 
     c.bench_function("check and seal a referral (no database)", |b| {
-        let location = server::platform::crypto::FieldLocation { table: "referrals", column: "answers", row: "NR-BNCH-BNCH" };
+        let location =
+            server::platform::crypto::FieldLocation { table: "referrals", column: "answers", row: "NR-BNCH-BNCH" };
         b.iter(|| {
             let referral = validate_referral(&answers, Some(ServiceType::Supported), today).expect("valid");
             let json = serde_json::to_vec(&answers).expect("json");

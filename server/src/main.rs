@@ -96,7 +96,10 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
     let sessions = store.session_store()?;
     let changes = server::cases::news::CaseChanges::new(store.clone());
     let case_listener = changes.spawn_listener();
-    let edge = server::web::edge::Edge::new(args.trusted_proxies, server::web::edge::public_quota(args.public_calls_per_minute));
+    let edge = server::web::edge::Edge::new(
+        args.trusted_proxies,
+        server::web::edge::public_quota(args.public_calls_per_minute),
+    );
     let app = router(AppState {
         leptos_options,
         store: store.clone(),

@@ -6,8 +6,8 @@ mod common;
 use app::ports::Clock as _;
 use common::TestDb;
 use common::web::TEST_KEY_HEX;
-use server::staff::accounts::{AccountService, SignIn, new_totp_secret, totp};
 use server::platform::clock::ManualClock;
+use server::staff::accounts::{AccountService, SignIn, new_totp_secret, totp};
 use shared::account::{OneTimeCode, Password, Role, Scope};
 use std::sync::Arc;
 

@@ -271,7 +271,8 @@ async fn public_endpoints_are_rate_limited_per_address(db: &TestDb) {
     use axum::body::Body;
     use axum::http::Request;
     let clock = std::sync::Arc::new(server::platform::clock::ManualClock::at(NOW));
-    let edge = server::web::edge::Edge::new(1, server::web::edge::public_quota(server::web::edge::PUBLIC_CALLS_PER_MINUTE));
+    let edge =
+        server::web::edge::Edge::new(1, server::web::edge::public_quota(server::web::edge::PUBLIC_CALLS_PER_MINUTE));
     let app = common::web::app_with_edge(db, clock, edge).await;
     let call = |from: &'static str, path: &'static str| {
         Request::post(path)

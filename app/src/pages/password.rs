@@ -3,8 +3,8 @@
 //! invitation, then an authenticator is set up; or a new one after a reset). `/logout` offers
 //! signing out (a GET never changes anything).
 
-use crate::pages::login::{Refused, SignInError, SignOut, load_refused};
 use crate::components::form::{ErrorSummary, TextInput, check_before_send};
+use crate::pages::login::{Refused, SignInError, SignOut, load_refused};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

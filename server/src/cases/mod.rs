@@ -4,12 +4,15 @@
 //! audit-logged; each change goes into the case's history, tells the referrer's status page, and
 //! announces itself to the centre's open inboxes.
 
+pub mod news;
+pub mod retention;
+
 use crate::platform::crypto::FieldCipher;
-use crate::cases::news::CaseChanges;
 use crate::store::{Actor, AuditEvent, CaseChange, Outcome, Store, StoreError};
 use app::pages::workspace::model::{CaseView, HistoryEntry, InboxView, NoteView};
 use app::ports::{CaseOutcome, CentreReferrals, Clock, PortError, StaffUser};
 use async_trait::async_trait;
+use news::CaseChanges;
 use shared::Slug;
 use shared::referral::inbox::InboxQuery;
 use shared::referral::{Fields, ReferralReference};

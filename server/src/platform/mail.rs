@@ -97,7 +97,9 @@ pub async fn deliver_due(
             Err(error) => {
                 // One message whose address cannot be read (its row damaged) does not hold up the rest.
                 tracing::warn!(id = message.id, %error, "mail recipient could not be looked up; will retry");
-                store.message_failed(message.id, clock.now() + retry_after(message.attempts + 1), "recipient unreadable").await?;
+                store
+                    .message_failed(message.id, clock.now() + retry_after(message.attempts + 1), "recipient unreadable")
+                    .await?;
                 done.failed += 1;
                 continue;
             }

@@ -6,7 +6,7 @@ use super::accounts::AccountService;
 use super::errors::AccountError;
 use super::passwords::{check_not_common, hash_password};
 use crate::store::{LinkPurpose, Message, NewLink, User};
-use app::ports::{LinkUse, OpenedLink, StaffUser};
+use app::ports::{LinkUse, OpenedLink};
 use rand::Rng;
 use sha2::{Digest, Sha256};
 use shared::account::Password;
@@ -117,7 +117,7 @@ impl AccountService {
             LinkPurpose::PasswordReset => "account.password_reset.done",
         };
         self.audit_event(action, Some(user.id), true).await;
-        Ok(LinkUse::PasswordSet(OpenedLink { purpose, user: staff_user(user) }))
+        Ok(LinkUse::PasswordSet(OpenedLink { purpose, user: super::accounts::staff(user) }))
     }
 }
 

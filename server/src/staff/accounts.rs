@@ -33,8 +33,8 @@ pub use super::errors::AccountError;
 /// Recovery codes: 10 hexadecimal characters (40 random bits), each usable once.
 pub const RECOVERY_CODE_LEN: usize = 10;
 
-pub use super::passwords::{TooEasyToGuess, check_not_common};
 pub(crate) use super::passwords::hash_password;
+pub use super::passwords::{TooEasyToGuess, check_not_common};
 
 /// A hash no password matches: checked for unknown accounts so they take as long to refuse.
 static DECOY_HASH: std::sync::LazyLock<String> =

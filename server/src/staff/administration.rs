@@ -56,7 +56,6 @@ fn summary(user: User) -> AccountSummary {
     }
 }
 
-
 fn midnight(date: time::Date) -> i64 {
     date.midnight().assume_utc().unix_timestamp()
 }

@@ -19,5 +19,7 @@ pub fn check_not_common(password: &Password, email: &str, name: &str) -> Result<
 
 pub(crate) async fn hash_password(password: &Password) -> Result<String, AccountError> {
     let secret = password.expose_secret().to_owned();
-    crate::platform::secrets::hashing(move || password_auth::generate_hash(secret)).await.map_err(|_| AccountError::Task)
+    crate::platform::secrets::hashing(move || password_auth::generate_hash(secret))
+        .await
+        .map_err(|_| AccountError::Task)
 }

@@ -2,7 +2,7 @@
 //! The clock is a parameter (`now`, Unix seconds) so expiry can be tested.
 
 use super::{Store, StoreError, on_read, on_write};
-use crate::{
+use crate::platform::{
     crypto::{FieldCipher, FieldLocation},
     secrets,
 };

@@ -4,7 +4,7 @@
 use super::outbox::INSERT_MESSAGE;
 use super::referrals::seal_answers;
 use super::{Store, StoreError, on_read, on_write};
-use crate::{crypto::FieldCipher, secrets};
+use crate::platform::{crypto::FieldCipher, secrets};
 use shared::Slug;
 use shared::referral::{AccessCode, ContactService, DraftAnswers, Light, PublicStatus, ReferralReference};
 

@@ -3,9 +3,9 @@
 
 use super::TestDb;
 use super::web::{Browser, TEST_KEY_HEX, app_at};
+use server::platform::clock::ManualClock;
 use server::seed::staff::seed_demo_users;
 use server::staff::accounts::{AccountService, DEMO_PASSWORD, DEMO_TOTP_SECRET_BASE32, totp};
-use server::platform::clock::ManualClock;
 use shared::account::Role;
 use std::sync::Arc;
 

@@ -97,7 +97,6 @@ texts!(super::practical::PracticalForm: day_mon, day_tue, day_wed, day_thu, day_
     start_day, start_month, start_year, notes);
 texts!(super::practical::ConsentForm: truth, sharing);
 
-
 /// A child as a valid referral holds them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Child {

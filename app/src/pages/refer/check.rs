@@ -2,10 +2,10 @@
 //! (screening says supervised contact and the chosen centre does not offer it).
 
 use super::WizardProblem;
-use crate::components::form::ErrorSummary;
 use super::send_api::{CheckView, SubmitReferral, load_check};
 use super::step::shown_errors;
 use super::text;
+use crate::components::form::ErrorSummary;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

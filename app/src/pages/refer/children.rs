@@ -2,8 +2,8 @@
 
 use super::WizardProblem;
 use super::api::{RemoveChild, SaveChild, SaveStep, load_wizard};
-use crate::components::form::{DateInput, ErrorSummary, TextArea, TextInput, check_before_send};
 use super::step::shown_errors;
+use crate::components::form::{DateInput, ErrorSummary, TextArea, TextInput, check_before_send};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};

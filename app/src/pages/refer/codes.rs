@@ -4,8 +4,8 @@
 use super::WizardProblem;
 use super::api::load_saved;
 use super::code_api::{CheckStatus, CodeForm, OpenInvitation, ResumeReferral, load_code_form, load_status};
-use crate::components::form::{ErrorSummary, TextInput};
 use super::step::shown_errors;
+use crate::components::form::{ErrorSummary, TextInput};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

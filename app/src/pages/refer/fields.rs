@@ -1,8 +1,8 @@
 //! The questions of each page, for the referral and for the other party's part alike. Inputs are
 //! filled from the saved answers; their ids are the ones the shared rules name in errors.
 
-use crate::components::form::{Checkboxes, DateInput, Errors, Radios, TextArea, TextInput};
 use super::text::{YES_NO, YES_NO_UNSURE};
+use crate::components::form::{Checkboxes, DateInput, Errors, Radios, TextArea, TextInput};
 use leptos::prelude::*;
 use shared::referral::{AdultForm, ConsentForm, CourtForm, OtherPeopleForm, PracticalForm, ReferrerForm, SafetyForm};
 

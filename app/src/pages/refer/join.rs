@@ -3,10 +3,10 @@
 use super::WizardProblem;
 use super::codes::CodePanel;
 use super::fields::{adult_fields, consent_fields, court_fields, practical_fields, referrer_fields, safety_fields};
-use crate::components::form::{ErrorSummary, Errors, Radios, check_before_send};
 use super::join_api::{JoinView, SaveJoinStep, SubmitJoin, load_join, load_joined};
 use super::step::shown_errors;
 use super::text;
+use crate::components::form::{ErrorSummary, Errors, Radios, check_before_send};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};

@@ -6,8 +6,8 @@ use super::api::{SaveStep, WizardError, WizardView, load_wizard};
 use super::fields::{
     adult_fields, consent_fields, court_fields, others_fields, practical_fields, referrer_fields, safety_fields,
 };
-use crate::components::form::{ErrorSummary, Errors, Radios, check_before_send};
 use super::text;
+use crate::components::form::{ErrorSummary, Errors, Radios, check_before_send};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
