@@ -6,6 +6,7 @@ pub mod check;
 pub mod children;
 pub mod code_api;
 pub mod codes;
+pub mod error;
 pub mod fields;
 pub mod join;
 pub mod join_api;

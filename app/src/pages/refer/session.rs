@@ -1,7 +1,7 @@
 //! Server-side helpers of the wizard: which referral this browser's session holds, the one-time
 //! display of a new code, and how a refused page is answered. Compiled for the server only.
 
-use super::api::WizardError;
+use super::error::WizardError;
 use shared::referral::{AccessCode, ReferralReference};
 use tower_sessions::Session;
 
@@ -98,10 +98,6 @@ pub async fn renew(session: &Session) -> Result<(), WizardError> {
 }
 
 pub use crate::request::{is_plain_form, no_store};
-
-pub fn set_status(status: http::StatusCode) {
-    crate::error::set_status(status);
-}
 
 /// Hands a new code to the next page (for ten minutes at most).
 pub fn flash_code(kind: Flash, code: &AccessCode) {

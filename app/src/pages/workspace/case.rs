@@ -69,7 +69,7 @@ pub fn CasePage() -> impl IntoView {
     let returned = Resource::new(versions, |_| load_returned());
     view! {
         <Title text="Referral" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let view = match data.await {
                     Ok(v) => v,
@@ -91,7 +91,7 @@ pub fn CasePage() -> impl IntoView {
                 });
                 view! { <Case view returned errors act note assign /> }.into_any()
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

@@ -67,7 +67,7 @@ pub fn InboxPage() -> impl IntoView {
     );
     view! {
         <Title text="Referrals" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let q = query_from_url();
                 match data.await {
@@ -75,7 +75,7 @@ pub fn InboxPage() -> impl IntoView {
                     Err(error) => view! { <WorkspaceProblem error /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
