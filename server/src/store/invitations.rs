@@ -146,11 +146,12 @@ impl Store {
             .fetch_optional(pool)
             .await
         })?;
-        let Some(stored) = row else {
+        // No invitation, or one waiting for its joiner's code (no code opens it): refused after
+        // the time a real check takes, so the answer's timing does not tell which.
+        let Some(stored) = row.filter(|stored| !stored.starts_with(PENDING)) else {
             secrets::decoy_check(code).await?;
             return Ok(None);
         };
-        // A pending invitation's value is no Argon2 hash: no code matches it.
         if !secrets::code_matches(code, &stored).await? {
             return Ok(None);
         }
