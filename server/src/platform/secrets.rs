@@ -80,8 +80,16 @@ fn give_large_blocks_back() {
 /// one is free; callers wait their turn, first come first served.
 pub async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, SecretError> {
     let runtime = HASHING.as_ref().ok_or(SecretError::Task)?;
-    let _place = WAITING.try_acquire().map_err(|_| SecretError::Busy)?;
-    runtime.spawn_blocking(work).await.map_err(|_| SecretError::Task)
+    // The place is held by the work itself, so a request that gives up frees it only when its
+    // hash is done: the limit counts hashes waiting, not requests still listening.
+    let place = WAITING.try_acquire().map_err(|_| SecretError::Busy)?;
+    runtime
+        .spawn_blocking(move || {
+            let _place = place;
+            work()
+        })
+        .await
+        .map_err(|_| SecretError::Task)
 }
 
 /// The Argon2id hash of a code, to store instead of the code.
