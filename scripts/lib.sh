@@ -82,3 +82,13 @@ ensure_test_tools() {
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
+
+# The release build: content-hashed names (hash-files), brotli at quality 11 made once
+# (--precompress), and gzip made again at -9 (cargo-leptos' own gzip is larger than gzip -9).
+build_release() {
+  cargo leptos build --release --precompress
+  local file
+  for file in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do
+    gzip -9 -n -c "$file" > "$file.gz"
+  done
+}

@@ -18,7 +18,7 @@ pub mod request;
 
 use components::layout::Layout;
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
@@ -40,6 +40,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#1d3c6e" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                // The stylesheet's name carries its content's hash in a release build.
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -67,7 +69,6 @@ pub fn App() -> impl IntoView {
     provide_context(Locale::default());
     let m = use_messages();
     view! {
-        <Stylesheet id="leptos" href="/pkg/naccc-hub.css" />
         <leptos_meta::Title formatter=move |page: String| {
             if page == m.site_name { page } else { format!("{page} – {}", m.site_name) }
         } />

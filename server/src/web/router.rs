@@ -128,6 +128,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/exit", post(exit_this_page))
         .route("/centre/referrals/events", get(crate::web::live_stream::inbox_events))
+        .nest_service("/pkg", crate::web::static_files::pkg_files(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

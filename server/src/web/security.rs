@@ -39,8 +39,8 @@ pub fn harden(router: Router) -> Router {
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-        // Brotli or gzip, as the browser accepts: the wasm shrinks from 525 kB to about 170 kB,
-        // which matters to a parent on a phone.
+        // Brotli or gzip, as the browser accepts, for what is not already compressed (pages,
+        // server function answers); `/pkg/` files come compressed from the build.
         .layer(CompressionLayer::new().br(true).gzip(true));
     for (name, value) in always {
         router = router.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)));
@@ -72,6 +72,11 @@ pub async fn page_policy(
         .is_some_and(|v| v.starts_with("text/html"));
     if is_html && let Ok(value) = HeaderValue::from_str(&app::page_policy(&nonce)) {
         response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    // A page is always checked with the server before it is shown again (signed-in pages say
+    // `no-store` themselves); the files it names are the ones kept (`static_files`).
+    if is_html && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     response
 }

@@ -1,0 +1,176 @@
+import { request as httpRequest } from "node:http";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { AUTHENTICATOR_KEY, PASSWORD, signIn } from "./staff-helpers";
+
+// Page weight as served: Chromium shows the page and says which files it asked for; each is
+// then fetched again from the same server with `Accept-Encoding: br` and counted as the bytes
+// that crossed the wire. `scripts/weight` runs this file and prints the table it writes.
+//
+// Budgets, in bytes: set just above what the build reaches, so a change can only make pages
+// lighter unless someone raises a budget on purpose. Issue #12's targets (250 KB for a first
+// visit to `/`, 200 KB of wasm on a public page) are not reached yet: every page still loads
+// the one wasm file of the whole app.
+const BUDGET_FIRST_VISIT_HOME = 735_000;
+const BUDGET_PUBLIC_PAGE_WASM = 715_000;
+
+const KINDS = ["html", "css", "js", "wasm", "other"] as const;
+type Kind = (typeof KINDS)[number];
+type Weight = { page: string; bytes: Record<Kind, number>; total: number; wasmFiles: string[] };
+
+function kindOf(url: URL, resourceType: string): Kind {
+  if (resourceType === "document") return "html";
+  if (url.pathname.endsWith(".wasm")) return "wasm";
+  if (url.pathname.endsWith(".css")) return "css";
+  if (url.pathname.endsWith(".js")) return "js";
+  return "other";
+}
+
+/** The bytes the server sends for `url` to a browser that accepts brotli (not decompressed). */
+function servedBytes(url: string, cookie: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers: { "accept-encoding": "br", ...(cookie ? { cookie } : {}) } }, (res) => {
+      let bytes = 0;
+      res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      res.on("end", () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url}: ${res.statusCode}`))));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function measure(page: Page, path: string): Promise<Weight> {
+  const origin = new URL(page.url() === "about:blank" ? test.info().project.use.baseURL! : page.url()).origin;
+  const asked: { url: URL; type: string }[] = [];
+  const onRequest = (r: import("@playwright/test").Request) => {
+    const url = new URL(r.url());
+    // Same-site GETs the page needs; the live inbox's event stream never ends and is not weight.
+    if (url.origin === origin && r.method() === "GET" && !url.pathname.endsWith("/events")) {
+      asked.push({ url, type: r.resourceType() });
+    }
+  };
+  page.on("request", onRequest);
+  const wasm = page.waitForResponse((r) => r.url().endsWith(".wasm"));
+  await page.goto(path);
+  await (await wasm).finished();
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(500);
+  page.off("request", onRequest);
+  // The page itself, not a sign-in page or a redirect elsewhere.
+  expect(new URL(page.url()).pathname).toBe(path.split("?")[0]);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  const cookie = (await page.context().cookies(origin)).map((c) => `${c.name}=${c.value}`).join("; ");
+  const bytes: Record<Kind, number> = { html: 0, css: 0, js: 0, wasm: 0, other: 0 };
+  const seen = new Set<string>();
+  const wasmFiles: string[] = [];
+  for (const { url, type } of asked) {
+    if (seen.has(url.href)) continue;
+    seen.add(url.href);
+    const kind = kindOf(url, type);
+    bytes[kind] += await servedBytes(url.href, cookie);
+    if (kind === "wasm") wasmFiles.push(url.pathname.split("/").pop()!);
+  }
+  const total = KINDS.reduce((sum, k) => sum + bytes[k], 0);
+  return { page: path, bytes, total, wasmFiles };
+}
+
+function table(rows: Weight[]): string {
+  const n = (b: number) => b.toLocaleString("en-GB");
+  const lines = [
+    "| page | HTML | CSS | JS | wasm | other | total | wasm files |",
+    "|------|-----:|----:|---:|-----:|------:|------:|------------|",
+    ...rows.map(
+      (r) =>
+        `| \`${r.page}\` | ${KINDS.map((k) => n(r.bytes[k])).join(" | ")} | ${n(r.total)} | ${r.wasmFiles.length}: ${r.wasmFiles.map((f) => `\`${f}\``).join(", ")} |`,
+    ),
+  ];
+  return lines.join("\n");
+}
+
+test("pages weigh no more than their budgets, as served with brotli", async ({ page }) => {
+  test.setTimeout(120_000);
+  const rows: Weight[] = [];
+  const browser = page.context().browser()!;
+  const baseURL = test.info().project.use.baseURL;
+  // `/refer/who` is shown once a referral is started: started here without JavaScript, so the
+  // measured visit below still finds nothing in the browser's cache.
+  const starter = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const startPage = await starter.newPage();
+  await startPage.goto("/refer");
+  await startPage.getByRole("button", { name: "Start now", exact: true }).click();
+  await startPage.waitForURL(/\/refer\/who$/);
+  const started = await starter.storageState();
+  await starter.close();
+  for (const path of ["/", "/find-a-centre?postcode=NG1+5FW", "/refer/who"]) {
+    // Each a first visit: a fresh browser context, nothing cached.
+    const fresh = await browser.newContext({ baseURL, storageState: path === "/refer/who" ? started : undefined });
+    rows.push(await measure(await fresh.newPage(), path));
+    await fresh.close();
+  }
+  await signIn(page, "centre.manager@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/centre$/);
+  const fresh = await browser.newContext({ baseURL, storageState: await page.context().storageState() });
+  rows.push(await measure(await fresh.newPage(), "/centre/referrals"));
+  await fresh.close();
+
+  const text = table(rows);
+  mkdirSync("test-results", { recursive: true });
+  writeFileSync("test-results/page-weight.md", text + "\n");
+  console.log(text);
+
+  const [home, ...rest] = rows;
+  expect(home.total, "a first visit to / (every file it loads, brotli)").toBeLessThanOrEqual(BUDGET_FIRST_VISIT_HOME);
+  for (const publicPage of [home, ...rest.slice(0, 2)]) {
+    expect(publicPage.bytes.wasm, `wasm loaded by ${publicPage.page}`).toBeLessThanOrEqual(BUDGET_PUBLIC_PAGE_WASM);
+    expect(publicPage.bytes.wasm, `${publicPage.page} loads its wasm`).toBeGreaterThan(0);
+  }
+});
+
+test("a second visit fetches only the page: every file it names comes from the browser's cache", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator(".exit-this-page__hint")).toBeVisible();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const fetched: string[] = [];
+  const cached = new Set<string>();
+  cdp.on("Network.requestServedFromCache", (e) => cached.add(e.requestId));
+  cdp.on("Network.responseReceived", (e) => {
+    if (e.response.fromDiskCache || e.response.fromPrefetchCache || e.response.fromServiceWorker) cached.add(e.requestId);
+  });
+  const requests = new Map<string, string>();
+  cdp.on("Network.requestWillBeSent", (e) => requests.set(e.requestId, `${e.type} ${e.request.url}`));
+  cdp.on("Network.loadingFinished", (e) => {
+    if (!cached.has(e.requestId)) fetched.push(requests.get(e.requestId) ?? e.requestId);
+  });
+  // A new visit, as by following a link to the site again (not a reload, which revalidates).
+  await page.goto("/find-a-centre");
+  await page.goto("/");
+  await expect(page.locator(".exit-this-page__hint")).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(fetched.every((r) => r.startsWith("Document ")), `fetched from the server: ${fetched.join(", ")}`).toBe(true);
+  expect(fetched.length, "the pages themselves are fetched").toBeGreaterThanOrEqual(2);
+});
+
+test("an old page asking for a file of an earlier build is told plainly, and the answer is not kept", async ({ request }) => {
+  const response = await request.get("/pkg/naccc-hub.0ldbu1ldha5h0000000000.wasm");
+  expect(response.status()).toBe(404);
+  expect(response.headers()["cache-control"]).toBe("no-store");
+  expect(await response.text()).toContain("earlier version of NACCC Contact Hub");
+});
+
+test("files named by their hash are kept for a year; pages are checked every time", async ({ page, request }) => {
+  const files: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/pkg/")) files.push(r.url());
+  });
+  const home = await page.goto("/");
+  expect(home!.headers()["cache-control"]).toBe("no-cache");
+  await expect(page.locator(".exit-this-page__hint")).toBeVisible();
+  expect(files.length).toBeGreaterThanOrEqual(3);
+  for (const url of files) {
+    expect(new URL(url).pathname, "a hashed name").toMatch(/^\/pkg\/naccc-hub\.[A-Za-z0-9_-]{16,}\.(js|wasm|css)$/);
+    const response = await request.get(url, { headers: { "accept-encoding": "br" } });
+    expect(response.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(response.headers()["content-encoding"], `${url} is sent compressed`).toBe("br");
+  }
+});
