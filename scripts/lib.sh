@@ -89,6 +89,7 @@ build_release() {
   cargo leptos build --release --precompress
   local file
   for file in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do
+    [ -e "$file" ] || continue
     gzip -9 -n -c "$file" > "$file.gz"
   done
 }

@@ -144,9 +144,12 @@ test("a second visit fetches only the page: every file it names comes from the b
   });
   // A new visit, as by following a link to the site again (not a reload, which revalidates).
   await page.goto("/find-a-centre");
+  const wasm = page.waitForResponse((r) => r.url().endsWith(".wasm"));
   await page.goto("/");
+  await (await wasm).finished();
   await expect(page.locator(".exit-this-page__hint")).toBeVisible();
   await page.waitForTimeout(300);
+  expect(cached.size, "the page's files came from the cache").toBeGreaterThanOrEqual(3);
   expect(fetched.every((r) => r.startsWith("Document ")), `fetched from the server: ${fetched.join(", ")}`).toBe(true);
   expect(fetched.length, "the pages themselves are fetched").toBeGreaterThanOrEqual(2);
 });

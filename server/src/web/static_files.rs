@@ -72,17 +72,29 @@ pub fn pkg_files(options: &LeptosOptions) -> Router {
     let dir = PathBuf::from(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     let hashed = HashedNames::of_build(options);
     Router::new()
-        .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
+        // No directory listings or index redirects: `/pkg/` holds files only, so a directory
+        // is "not there" like any other unknown name.
+        .fallback_service(
+            ServeDir::new(dir).precompressed_br().precompressed_gzip().append_index_html_on_directories(false),
+        )
         .layer(axum::middleware::from_fn_with_state(hashed, cache_policy))
 }
 
 async fn cache_policy(State(hashed): State<HashedNames>, request: Request, next: Next) -> Response {
     let file = request.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
     let mut response = next.run(request).await;
-    if response.status() == StatusCode::NOT_FOUND {
+    let status = response.status();
+    if status == StatusCode::NOT_FOUND {
         return (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, "no-store")], GONE_MESSAGE).into_response();
     }
-    let policy = if hashed.contains(&file) { IMMUTABLE } else { REVALIDATE };
+    // Only the file itself (whole, a range of it, or "you have it") may be kept; an error
+    // (a read failure under load, a refused range) must never be cached for a year.
+    let servable = matches!(status, StatusCode::OK | StatusCode::PARTIAL_CONTENT | StatusCode::NOT_MODIFIED);
+    let policy = match (servable, hashed.contains(&file)) {
+        (false, _) => "no-store",
+        (true, true) => IMMUTABLE,
+        (true, false) => REVALIDATE,
+    };
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     response
 }
