@@ -64,10 +64,8 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
     // `cargo leptos build` hashes the file names and writes their hashes beside this binary; the
     // binary is started directly (scripts/run, the browser tests), so it looks for itself.
     if !leptos_options.hash_files {
-        leptos_options.hash_files = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|dir| dir.join(leptos_options.hash_file.as_ref())))
-            .is_some_and(|path| path.exists());
+        leptos_options.hash_files =
+            server::web::static_files::hash_file_beside_binary(&leptos_options).is_some_and(|path| path.exists());
     }
     if let Some(addr) = args.addr {
         leptos_options.site_addr = addr;

@@ -49,10 +49,7 @@ impl HashedNames {
         if !options.hash_files {
             return Self::default();
         }
-        let text = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
-            .and_then(|path| std::fs::read_to_string(path).ok());
+        let text = hash_file_beside_binary(options).and_then(|path| std::fs::read_to_string(path).ok());
         match text {
             Some(text) => Self::parse(&text, &options.output_name),
             None => {
@@ -65,6 +62,12 @@ impl HashedNames {
     pub fn contains(&self, file: &str) -> bool {
         self.0.contains(file)
     }
+}
+
+/// Where cargo-leptos writes the hash file and Leptos looks for it: beside the running binary.
+pub fn hash_file_beside_binary(options: &LeptosOptions) -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    Some(exe.parent()?.join(options.hash_file.as_ref()))
 }
 
 /// The service for `/pkg/`, from the site root's package directory.
