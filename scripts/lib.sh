@@ -85,8 +85,10 @@ free_port() {
 
 # The release build: content-hashed names (hash-files), brotli at quality 11 made once
 # (--precompress), and gzip made again at -9 (cargo-leptos' own gzip is larger than gzip -9).
+# --split: each lazy island (the staff areas) becomes its own wasm file, loaded only by its page.
 build_release() {
-  cargo leptos build --release --precompress
+  rm -rf target/site/pkg
+  cargo leptos build --release --precompress --split
   local file
   for file in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do
     [ -e "$file" ] || continue

@@ -42,7 +42,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 // The stylesheet's name carries its content's hash in a release build.
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                // Islands: only `#[island]` components are hydrated; the rest of the page stays HTML.
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -156,5 +157,5 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

@@ -17,9 +17,13 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, "axe-core violations").toEqual([]);
 }
 
-/** Waits until the wasm has hydrated the page: the Shift-key hint only appears with JavaScript running. */
+/**
+ * Waits until the wasm has hydrated the page: the Shift-key hint only appears with JavaScript
+ * running, and `<main>` is marked once every island on the page (lazy ones too) is live.
+ */
 export async function waitForHydration(page: Page) {
   await expect(page.locator(".exit-this-page__hint")).toBeVisible();
+  await expect(page.locator("main[data-hydrated]")).toBeAttached();
 }
 
 /**

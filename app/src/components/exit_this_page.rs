@@ -10,7 +10,7 @@ pub const NEUTRAL_SITE: &str = "https://www.bbc.co.uk/weather";
 /// Three Shift presses within this many milliseconds trigger an exit (as GOV.UK's component).
 const SHIFT_WINDOW_MS: f64 = 5_000.0;
 
-#[component]
+#[island]
 pub fn ExitThisPage() -> impl IntoView {
     let m = use_messages();
     let exiting = RwSignal::new(false);

@@ -1,11 +1,11 @@
 //! Form parts in the GOV.UK Design System's patterns: an error summary linked to fields, and
 //! inputs that show their own error beside them. Errors are a signal, so showing them never
-//! re-renders an input (nothing typed is lost); the browser check runs the same shared rules as
-//! the server.
+//! re-renders an input (nothing typed is lost). Rendered on the server; the browser's check of a
+//! form (the same shared rules) is `components::checked`.
 
 use leptos::prelude::*;
 use shared::referral::draft::MAX_ANSWER_LEN;
-use shared::referral::{FieldError, Fields};
+use shared::referral::FieldError;
 
 pub type Errors = Signal<Vec<FieldError>>;
 
@@ -339,45 +339,4 @@ pub fn DateInput(
             </fieldset>
         </div>
     }
-}
-
-/// For the "continue" button: checks the form with `check` (the shared rules) before it is
-/// sent. With problems, the send is stopped and they are shown at once; the server checks again.
-pub fn check_before_send(
-    shown: RwSignal<Option<Vec<FieldError>>>,
-    check: impl Fn(&Fields) -> Vec<FieldError> + 'static,
-) -> impl Fn(leptos::ev::MouseEvent) + 'static {
-    move |event| {
-        let Some(fields) = posted_fields(&event) else { return };
-        let errors = check(&fields);
-        if errors.is_empty() {
-            shown.set(None);
-        } else {
-            event.prevent_default();
-            shown.set(Some(errors));
-        }
-    }
-}
-
-/// The `f[…]` fields of the form the clicked button belongs to.
-#[cfg(feature = "hydrate")]
-fn posted_fields(event: &leptos::ev::MouseEvent) -> Option<Fields> {
-    use wasm_bindgen::JsCast;
-    let button: web_sys::HtmlButtonElement = event.current_target()?.dyn_into().ok()?;
-    let form = button.form()?;
-    let data = web_sys::FormData::new_with_form(&form).ok()?;
-    let mut fields = Fields::new();
-    for entry in js_sys::try_iter(&data).ok()??.flatten() {
-        let pair: js_sys::Array = entry.dyn_into().ok()?;
-        let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) else { continue };
-        if let Some(name) = name.strip_prefix("f[").and_then(|n| n.strip_suffix(']')) {
-            fields.insert(name.to_owned(), value);
-        }
-    }
-    Some(fields)
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn posted_fields(_: &leptos::ev::MouseEvent) -> Option<Fields> {
-    None
 }

@@ -18,9 +18,6 @@ pub fn Layout(children: Children) -> impl IntoView {
     let m = use_messages();
     let location = use_location();
     let public = move || is_public_path(&location.pathname.get());
-    // Set once the page is hydrated (effects run only in the browser): tests wait for it.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
     view! {
         // rel="external" tells the client-side router to leave this in-page link to the browser,
         // which moves focus to <main>; the router would only scroll.
@@ -41,10 +38,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         <div class="width-container">
-            <Show when=public>
-                <ExitThisPage />
-            </Show>
-            <main id="main-content" class="main" tabindex="-1" data-hydrated=move || hydrated.get().then_some("true")>
+            {public().then(|| view! { <ExitThisPage /> })}
+            <main id="main-content" class="main" tabindex="-1">
                 {children()}
             </main>
         </div>
@@ -59,7 +54,19 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p class="footer__copyright">{m.footer_copyright}</p>
             </div>
         </footer>
+        <HydrationMark />
     }
+}
+
+/// Last on the page, so hydrated last: islands are hydrated in document order, each waited for
+/// (a lazy one once its code has loaded). It marks `<main>` so tests can wait for a live page.
+#[island]
+fn HydrationMark() -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(main) = document().get_element_by_id("main-content") {
+            let _ = main.set_attribute("data-hydrated", "true");
+        }
+    });
 }
 
 #[cfg(test)]

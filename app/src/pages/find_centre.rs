@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::messages::use_messages;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::Form, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 use shared::{
     Weekday,
@@ -58,51 +58,154 @@ fn params_from_query(query: &leptos_router::params::ParamsMap) -> SearchParams {
 pub fn FindCentrePage() -> impl IntoView {
     let m = use_messages();
     let query = use_query_map();
-    let params = Memo::new(move |_| query.with(params_from_query));
-    // Checked here too (shared rules, in the browser when hydrated) so format errors show at once.
-    let errors = Memo::new(move |_| CentreSearch::parse(&params.get()).err().unwrap_or_default());
-    let results = Resource::new(
-        move || params.get(),
-        |params| async move {
-            // Never ask the server about a search the shared rules already reject.
-            match CentreSearch::parse(&params) {
-                Err(errors) => {
-                    #[cfg(feature = "ssr")]
-                    crate::error::set_status(http::StatusCode::BAD_REQUEST);
-                    Ok(SearchOutcome::Invalid(errors))
-                }
-                Ok(_) => search_centres(params).await,
-            }
-        },
-    );
-    let title = move || {
-        if errors.with(Vec::is_empty) {
-            m.find_title.to_owned()
-        } else {
-            format!("{} {}", m.error_prefix, m.find_title)
+    let params = move || query.with(params_from_query);
+    let results = Resource::new(params, |params| async move {
+        let outcome = run_search(params.clone()).await;
+        #[cfg(feature = "ssr")]
+        if matches!(outcome, Ok(SearchOutcome::Invalid(_))) {
+            crate::error::set_status(http::StatusCode::BAD_REQUEST);
         }
-    };
-
+        (params, outcome)
+    });
     view! {
-        <Title text=title />
-        <ErrorSummary errors />
-        <h1 class="heading-xl">{m.find_title}</h1>
-        <p class="lead">{m.find_lead}</p>
-        <SearchForm params errors />
         <Suspense fallback=move || view! { <p>{m.loading}</p> }>
             {move || Suspend::new(async move {
-                match results.await {
-                    Ok(SearchOutcome::Found(found)) => view! { <Results found params /> }.into_any(),
-                    Ok(SearchOutcome::Invalid(problems)) => {
-                        view! { <UnknownPostcode shown=problems.contains(&SearchError::UnknownPostcode) /> }
-                            .into_any()
-                    }
-                    Err(error) => view! { <crate::pages::error::ErrorMessage error /> }.into_any(),
+                let (params, outcome) = results.await;
+                view! {
+                    <Title text=page_title(&params) />
+                    <CentreFinder params outcome />
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The search, checked first by the shared rules: the server is never asked about a search they
+/// already reject.
+async fn run_search(params: SearchParams) -> Result<SearchOutcome, AppError> {
+    match CentreSearch::parse(&params) {
+        Err(errors) => Ok(SearchOutcome::Invalid(errors)),
+        Ok(_) => search_centres(params).await,
+    }
+}
+
+fn page_title(params: &SearchParams) -> String {
+    let m = use_messages();
+    if CentreSearch::parse(params).is_ok() {
+        m.find_title.to_owned()
+    } else {
+        format!("{} {}", m.error_prefix, m.find_title)
+    }
+}
+
+#[component]
+fn CentreFinder(params: SearchParams, outcome: Result<SearchOutcome, AppError>) -> impl IntoView {
+    let m = use_messages();
+    // Checked by the shared rules, so format errors are named beside their field.
+    let errors = CentreSearch::parse(&params).err().unwrap_or_default();
+    view! {
+        <SearchInPlace>
+            <div id=FINDER_REGION>
+                <ErrorSummary errors=errors.clone() />
+                <h1 class="heading-xl">{m.find_title}</h1>
+                <p class="lead">{m.find_lead}</p>
+                <SearchForm params=params.clone() errors />
+                {match outcome {
+                    Ok(SearchOutcome::Found(found)) => view! { <Results found params /> }.into_any(),
+                    Ok(SearchOutcome::Invalid(problems)) => {
+                        view! { <UnknownPostcode shown=problems.contains(&SearchError::UnknownPostcode) /> }.into_any()
+                    }
+                    Err(error) => view! { <crate::pages::error::ErrorMessage error /> }.into_any(),
+                }}
+            </div>
+        </SearchInPlace>
         <p class="attribution">{m.attribution}</p>
     }
+}
+
+/// The part of the page a search in place replaces.
+const FINDER_REGION: &str = "centre-finder";
+
+/// An island around the search: with JavaScript a changed filter searches at once, a search
+/// runs without leaving the page (the server renders the results, the browser swaps them in)
+/// and the address follows, so back and forward move through searches. Without JavaScript the
+/// form is a plain GET to the same address.
+#[island]
+fn SearchInPlace(children: Children) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    let latest = StoredValue::new(0u32);
+    #[cfg(feature = "hydrate")]
+    let show = move |url: String, push: bool| {
+        latest.update_value(|n| *n = n.wrapping_add(1));
+        let mine = latest.get_value();
+        leptos::task::spawn_local(async move {
+            let Some(page) = crate::components::swap::fetch_page(&url).await else {
+                // Let the browser load it as a page instead.
+                let _ = window().location().set_href(&url);
+                return;
+            };
+            // A slower, older search must not replace a newer one.
+            if latest.get_value() != mine {
+                return;
+            }
+            crate::components::swap::swap_regions(&page, &[FINDER_REGION]);
+            document().set_title(&page.title());
+            if push && let Ok(history) = window().history() {
+                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        });
+    };
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            if let Ok(location) = window().location().href() {
+                show(location, false);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    // A changed radio, checkbox or select searches at once (text waits for Search).
+    let on_change = move |event: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+            if target.tag_name() == "INPUT" && target.get_attribute("type").as_deref() == Some("text") {
+                return;
+            }
+            if let Some(form) =
+                target.closest("form").ok().flatten().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok())
+            {
+                let _ = form.request_submit();
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = event;
+    };
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
+                return;
+            };
+            let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
+            let mut query = form_urlencoded::Serializer::new(String::new());
+            if let Ok(Some(entries)) = js_sys::try_iter(&data) {
+                for entry in entries.flatten() {
+                    let Ok(pair) = entry.dyn_into::<js_sys::Array>() else { continue };
+                    if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                        query.append_pair(&k, &v);
+                    }
+                }
+            }
+            event.prevent_default();
+            show(format!("/find-a-centre?{}", query.finish()), true);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = event;
+    };
+    view! { <div on:change=on_change on:submit=on_submit>{children()}</div> }
 }
 
 fn field_id(field: SearchField) -> &'static str {
@@ -113,10 +216,10 @@ fn field_id(field: SearchField) -> &'static str {
 }
 
 #[component]
-fn ErrorSummary(errors: Memo<Vec<SearchError>>) -> impl IntoView {
+fn ErrorSummary(errors: Vec<SearchError>) -> impl IntoView {
     let m = use_messages();
-    move || {
-        let list = errors.get();
+    {
+        let list = errors;
         (!list.is_empty()).then(|| {
             view! {
                 <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
@@ -138,44 +241,28 @@ fn ErrorSummary(errors: Memo<Vec<SearchError>>) -> impl IntoView {
 }
 
 #[component]
-fn SearchForm(params: Memo<SearchParams>, errors: Memo<Vec<SearchError>>) -> impl IntoView {
+fn SearchForm(params: SearchParams, errors: Vec<SearchError>) -> impl IntoView {
     let m = use_messages();
-    let value = move |get: fn(&SearchParams) -> Option<String>| move || params.with(|p| get(p).unwrap_or_default());
-    let error_for =
-        move |field: SearchField| move || errors.with(|list| list.iter().copied().find(|e| e.field() == field));
-    let service = value(|p| p.service.clone());
-    let day = value(|p| p.day.clone());
-    let online = move || params.with(|p| p.online.as_deref() == Some("yes"));
-    let wheelchair = move || params.with(|p| p.access.as_deref() == Some("wheelchair"));
-
-    // With JavaScript, a changed radio, checkbox or select searches at once (text waits for Search).
-    let on_change = move |event: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
-        if target.tag_name() == "INPUT" && target.get_attribute("type").as_deref() == Some("text") {
-            return;
-        }
-        if let Some(form) =
-            target.closest("form").ok().flatten().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok())
-        {
-            let _ = form.request_submit();
-        }
-    };
+    let error_for = |field: SearchField| errors.iter().copied().find(|e| e.field() == field);
+    let service = params.service.clone().unwrap_or_default();
+    let day = params.day.clone().unwrap_or_default();
+    let online = params.online.as_deref() == Some("yes");
+    let wheelchair = params.access.as_deref() == Some("wheelchair");
 
     view! {
-        <Form method="GET" action="/find-a-centre" attr:class="search-form" attr:role="search" attr:aria-label=m.search_label attr:novalidate=true on:change=on_change>
-            <TextField id="postcode" label=m.postcode_label hint=m.postcode_hint value=value(|p| p.postcode.clone()) error=Signal::derive(error_for(SearchField::Postcode)) autocomplete="postal-code" width_class="input--width-10" />
-            <TextField id="q" label=m.text_label hint=m.text_hint value=value(|p| p.q.clone()) error=Signal::derive(error_for(SearchField::Text)) autocomplete="off" width_class="input--width-20" />
+        <form method="get" action="/find-a-centre" class="search-form" role="search" aria-label=m.search_label novalidate>
+            <TextField id="postcode" label=m.postcode_label hint=m.postcode_hint value=params.postcode.clone().unwrap_or_default() error=error_for(SearchField::Postcode) autocomplete="postal-code" width_class="input--width-10" />
+            <TextField id="q" label=m.text_label hint=m.text_hint value=params.q.clone().unwrap_or_default() error=error_for(SearchField::Text) autocomplete="off" width_class="input--width-20" />
             <fieldset class="form-group fieldset">
                 <legend class="fieldset__legend">{m.service_legend}</legend>
                 <div class="radios radios--inline">
                     {[("", m.service_any, "service-any"), ("supported", m.service_supported, "service-supported"), ("supervised", m.service_supervised, "service-supervised")]
                         .into_iter()
                         .map(|(code, label, id)| {
-                            let checked = move || service() == code || (code.is_empty() && !matches!(service().as_str(), "supported" | "supervised"));
+                            let checked = service == code || (code.is_empty() && !matches!(service.as_str(), "supported" | "supervised"));
                             view! {
                                 <div class="radios__item">
-                                    <input class="radios__input" type="radio" id=id name="service" value=code checked=checked prop:checked=checked />
+                                    <input class="radios__input" type="radio" id=id name="service" value=code checked=checked />
                                     <label class="radios__label" for=id>{label}</label>
                                 </div>
                             }
@@ -187,11 +274,11 @@ fn SearchForm(params: Memo<SearchParams>, errors: Memo<Vec<SearchError>>) -> imp
                 <legend class="fieldset__legend">{m.more_filters_legend}</legend>
                 <div class="checkboxes">
                     <div class="checkboxes__item">
-                        <input class="checkboxes__input" type="checkbox" id="online" name="online" value="yes" checked=online prop:checked=online />
+                        <input class="checkboxes__input" type="checkbox" id="online" name="online" value="yes" checked=online />
                         <label class="checkboxes__label" for="online">{m.online_label}</label>
                     </div>
                     <div class="checkboxes__item">
-                        <input class="checkboxes__input" type="checkbox" id="access" name="access" value="wheelchair" checked=wheelchair prop:checked=wheelchair />
+                        <input class="checkboxes__input" type="checkbox" id="access" name="access" value="wheelchair" checked=wheelchair />
                         <label class="checkboxes__label" for="access">{m.wheelchair_label}</label>
                     </div>
                 </div>
@@ -199,18 +286,18 @@ fn SearchForm(params: Memo<SearchParams>, errors: Memo<Vec<SearchError>>) -> imp
             <div class="form-group">
                 <label class="label" for="day">{m.day_label}</label>
                 <select class="select" id="day" name="day">
-                    <option value="" selected=move || Weekday::from_code(&day()).is_err()>{m.day_any}</option>
+                    <option value="" selected=Weekday::from_code(&day).is_err()>{m.day_any}</option>
                     {Weekday::ALL
                         .into_iter()
                         .map(|d| {
-                            let selected = move || day() == d.code();
-                            view! { <option value=d.code() selected=selected prop:selected=selected>{(m.weekday_long)(d)}</option> }
+                            let selected = day == d.code();
+                            view! { <option value=d.code() selected=selected>{(m.weekday_long)(d)}</option> }
                         })
                         .collect_view()}
                 </select>
             </div>
             <button type="submit" class="button">{m.search_button}</button>
-        </Form>
+        </form>
     }
 }
 
@@ -219,29 +306,26 @@ fn TextField(
     id: &'static str,
     label: &'static str,
     hint: &'static str,
-    value: impl Fn() -> String + Send + Sync + 'static,
-    error: Signal<Option<SearchError>>,
+    value: String,
+    error: Option<SearchError>,
     autocomplete: &'static str,
     width_class: &'static str,
 ) -> impl IntoView {
     let m = use_messages();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || if error.get().is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
-    };
+    let described_by = if error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
     view! {
-        <div class=move || if error.get().is_some() { "form-group form-group--error" } else { "form-group" }>
+        <div class=if error.is_some() { "form-group form-group--error" } else { "form-group" }>
             <label class="label" for=id>{label}</label>
             <div class="hint" id=hint_id>{hint}</div>
-            {move || error.get().map(|e| view! {
-                <p class="error-message" id=error_id.clone()>
+            {error.map(|e| view! {
+                <p class="error-message" id=error_id>
                     <span class="visually-hidden">{m.error_prefix}" "</span>{(m.search_error)(e)}
                 </p>
             })}
             <input
-                class=move || format!("input {width_class}{}", if error.get().is_some() { " input--error" } else { "" })
+                class=format!("input {width_class}{}", if error.is_some() { " input--error" } else { "" })
                 id=id
                 name=id
                 type="text"
@@ -289,9 +373,9 @@ fn page_href(params: &SearchParams, page: usize) -> String {
 }
 
 #[component]
-fn Results(found: SearchResults, params: Memo<SearchParams>) -> impl IntoView {
+fn Results(found: SearchResults, params: SearchParams) -> impl IntoView {
     let m = use_messages();
-    let current = params.get_untracked();
+    let current = params;
     let origin = CentreSearch::parse(&current).ok().and_then(|s| s.location).map(|l| match l {
         shared::search::SearchLocation::Postcode(p) => p.to_string(),
         shared::search::SearchLocation::District(d) => d.to_string(),

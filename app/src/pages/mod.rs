@@ -7,4 +7,5 @@ pub mod login;
 pub mod password;
 pub mod refer;
 pub mod staff;
+pub mod staff_checks;
 pub mod workspace;

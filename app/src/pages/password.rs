@@ -3,13 +3,16 @@
 //! invitation, then an authenticator is set up; or a new one after a reset). `/logout` offers
 //! signing out (a GET never changes anything).
 
-use crate::components::form::{ErrorSummary, TextInput, check_before_send};
+use crate::components::form::TextInput;
+use crate::pages::staff_checks::{StaffCheck, StaffRule};
 use crate::pages::login::{Refused, SignInError, SignOut, load_refused};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
-use shared::referral::{FieldError, Fields};
+use shared::referral::Fields;
+#[cfg(feature = "ssr")]
+use shared::referral::FieldError;
 use shared::staff_admin::LinkPurpose;
 
 #[cfg(feature = "ssr")]
@@ -83,46 +86,36 @@ pub async fn choose_password(
     }
 }
 
-fn check_email(f: &Fields) -> Vec<FieldError> {
-    let email = f.get("email").map(String::as_str).unwrap_or("");
-    shared::referral::EmailAddress::parse(email)
-        .err()
-        .map(|e| vec![FieldError::new("reset-email", &e)])
-        .unwrap_or_default()
-}
-
-fn check_password(f: &Fields) -> Vec<FieldError> {
-    shared::staff_admin::parse_new_password(f.get("password").map(String::as_str).unwrap_or(""))
-        .err()
-        .unwrap_or_default()
-}
-
 #[component]
 pub fn ForgotPage() -> impl IntoView {
-    let action = ServerAction::<RequestReset>::new();
     let refused = Resource::new(|| (), |_| load_refused());
-    let client = RwSignal::new(None::<Vec<FieldError>>);
     view! {
         <Title text="Reset your password" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let refused: Refused = refused.await.unwrap_or_default();
-                let server = crate::pages::login::shown(action, refused.errors);
-                let errors = Signal::derive(move || client.get().unwrap_or_else(|| server.get()));
-                view! {
-                    <a href="/login" class="back-link">"Back"</a>
-                    <ErrorSummary errors />
-                    <h1 class="heading-l">"Reset your password"</h1>
-                    <p class="body">"Enter the email address of your account. We will send a link to choose a new password."</p>
-                    <ActionForm action>
-                        <TextInput id="reset-email" name="email" label="Email address" kind="email"
-                            value=refused.email errors autocomplete="username" />
-                        <button type="submit" class="button" on:click=check_before_send(client, check_email)>"Send the link"</button>
-                    </ActionForm>
-                }
-                .into_any()
+                view! { <ForgotForm refused /> }
             })}
         </Suspense>
+    }
+}
+
+/// The email address, checked in the browser before it is sent.
+#[component]
+fn ForgotForm(refused: Refused) -> impl IntoView {
+    let action = ServerAction::<RequestReset>::new();
+    let errors = Signal::stored(refused.errors.clone());
+    view! {
+        <a href="/login" class="back-link">"Back"</a>
+        <StaffCheck rule=StaffRule::ResetEmail errors=refused.errors>
+        <h1 class="heading-l">"Reset your password"</h1>
+        <p class="body">"Enter the email address of your account. We will send a link to choose a new password."</p>
+        <ActionForm action>
+            <TextInput id="reset-email" name="email" label="Email address" kind="email"
+                value=refused.email errors autocomplete="username" />
+            <button type="submit" class="button" data-check="">"Send the link"</button>
+        </ActionForm>
+        </StaffCheck>
     }
 }
 
@@ -140,50 +133,57 @@ pub fn ResetSentPage() -> impl IntoView {
 
 #[component]
 pub fn PasswordPage() -> impl IntoView {
-    let action = ServerAction::<ChoosePassword>::new();
     let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
-    let link = Resource::new(move || token.clone(), load_link);
+    let for_link = token.clone();
+    let link = Resource::new(move || for_link.clone(), load_link);
     let refused = Resource::new(|| (), |_| load_refused());
-    let client = RwSignal::new(None::<Vec<FieldError>>);
     view! {
         <Title text="Choose a password" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let refused: Refused = refused.await.unwrap_or_default();
-                let server = crate::pages::login::shown(action, refused.errors);
-                let errors = Signal::derive(move || client.get().unwrap_or_else(|| server.get()));
-                match link.await {
-                    Ok(Some(link)) => {
-                        let heading = match link.purpose {
-                            LinkPurpose::Invitation => "Choose your password",
-                            LinkPurpose::PasswordReset => "Choose a new password",
-                        };
-                        let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
-                        view! {
-                            <ErrorSummary errors />
-                            <h1 class="heading-l">{heading}</h1>
-                            <p class="body">"For "<strong>{link.email.clone()}</strong>"."</p>
-                            <ActionForm action>
-                                <input type="hidden" name="token" value=token />
-                                <input type="text" name="username" value=link.email autocomplete="username" hidden=true readonly=true />
-                                <TextInput id="new-password" name="password" label="New password" kind="password"
-                                    hint="At least 8 characters. Several unrelated words make a strong password that is easy to remember."
-                                    value="" errors autocomplete="new-password" />
-                                <button type="submit" class="button" on:click=check_before_send(client, check_password)>"Save password"</button>
-                            </ActionForm>
+            {move || Suspend::new({
+                let token = token.clone();
+                async move {
+                    let refused: Refused = refused.await.unwrap_or_default();
+                    match link.await {
+                        Ok(Some(link)) => {
+                            let heading = match link.purpose {
+                                LinkPurpose::Invitation => "Choose your password",
+                                LinkPurpose::PasswordReset => "Choose a new password",
+                            };
+                            view! { <PasswordForm heading=heading.to_owned() email=link.email token refused /> }.into_any()
                         }
-                        .into_any()
+                        Ok(None) => view! {
+                            <h1 class="heading-l">"This link no longer works"</h1>
+                            <p class="body">"Links work once, and only for a while. If you were choosing a new password, "
+                                <a href="/login/forgot">"ask for a new link"</a>". If you were invited, ask a NACCC administrator to send a new invitation."</p>
+                        }
+                        .into_any(),
+                        Err(_) => view! { <h1 class="heading-l">"Sorry, there is a problem with the service"</h1> }.into_any(),
                     }
-                    Ok(None) => view! {
-                        <h1 class="heading-l">"This link no longer works"</h1>
-                        <p class="body">"Links work once, and only for a while. If you were choosing a new password, "
-                            <a href="/login/forgot">"ask for a new link"</a>". If you were invited, ask a NACCC administrator to send a new invitation."</p>
-                    }
-                    .into_any(),
-                    Err(_) => view! { <h1 class="heading-l">"Sorry, there is a problem with the service"</h1> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The new password, checked in the browser before it is sent.
+#[component]
+fn PasswordForm(heading: String, email: String, token: String, refused: Refused) -> impl IntoView {
+    let action = ServerAction::<ChoosePassword>::new();
+    let errors = Signal::stored(refused.errors.clone());
+    view! {
+        <StaffCheck rule=StaffRule::NewPassword errors=refused.errors>
+        <h1 class="heading-l">{heading}</h1>
+        <p class="body">"For "<strong>{email.clone()}</strong>"."</p>
+        <ActionForm action>
+            <input type="hidden" name="token" value=token />
+            <input type="text" name="username" value=email autocomplete="username" hidden=true readonly=true />
+            <TextInput id="new-password" name="password" label="New password" kind="password"
+                hint="At least 8 characters. Several unrelated words make a strong password that is easy to remember."
+                value="" errors autocomplete="new-password" />
+            <button type="submit" class="button" data-check="">"Save password"</button>
+        </ActionForm>
+        </StaffCheck>
     }
 }
 

@@ -4,12 +4,15 @@
 
 use super::model::AccountState;
 use super::users::{centre_options, load_centre_choices, role_options};
-use super::{AdminError, AdminProblem, load_returned, shown_errors};
-use crate::components::form::{ErrorSummary, Radios, Select, check_before_send};
+use super::{AdminError, AdminProblem, load_returned};
+use crate::components::form::{Radios, Select};
+use crate::pages::staff_checks::{StaffCheck, StaffRule};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::referral::{FieldError, Fields};
+use shared::referral::Fields;
+#[cfg(feature = "ssr")]
+use shared::referral::FieldError;
 
 #[server(endpoint = "admin/user")]
 pub async fn load_account(id: i64) -> Result<super::model::AccountSummary, AdminError> {
@@ -118,24 +121,14 @@ pub async fn act_on_account(#[server(default)] id: i64, #[server(default)] actio
     Ok(())
 }
 
-fn check_scope(f: &Fields) -> Vec<FieldError> {
-    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-    shared::staff_admin::parse_scope(get("role"), get("centre")).err().unwrap_or_default()
-}
-
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let role = ServerAction::<ChangeRole>::new();
-    let act = ServerAction::<ActOnAccount>::new();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
-    // Actions redirect back here: their versions reload the account.
-    let account =
-        Resource::new(move || (id(), role.version().get(), act.version().get()), |(id, _, _)| load_account(id));
-    let returned = Resource::new(move || (role.version().get(), act.version().get()), |_| load_returned());
+    let account = Resource::new(id, load_account);
+    let returned = Resource::new(|| (), |_| load_returned());
     let centres = Resource::new(|| (), |_| load_centre_choices());
-    let client = RwSignal::new(None::<Vec<FieldError>>);
     view! {
         <Title text="Staff account" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -145,57 +138,67 @@ pub fn AccountPage() -> impl IntoView {
                     (Err(e), _) | (_, Err(e)) => return view! { <AdminProblem error=e /> }.into_any(),
                 };
                 let returned = returned.await.unwrap_or_default();
-                let from_role = shown_errors(role, returned.errors.clone());
-                let from_act = shown_errors(act, Vec::new());
-                let errors = Signal::derive(move || {
-                    client.get().unwrap_or_else(|| [from_role.get(), from_act.get()].concat())
-                });
-                let typed_role = returned.fields.get("role").cloned().unwrap_or_else(|| a.role.code().to_owned());
-                let typed_centre = returned.fields.get("centre").cloned().unwrap_or_else(|| a.centre.clone().unwrap_or_default());
-                let button = |action: AccountAction, text: &'static str, class: &'static str| view! {
-                    <ActionForm action=act>
-                        <input type="hidden" name="id" value=a.id />
-                        <input type="hidden" name="action" value=action.code() />
-                        <button type="submit" class=class>{text}</button>
-                    </ActionForm>
-                };
-                view! {
-                    <a href="/admin/users" class="back-link">"Back to staff accounts"</a>
-                    <ErrorSummary errors />
-                    {move || {
-                        query.with(|q| q.get("done")).and_then(|d| done_message(&d))
-                            .map(|m| view! { <div class="notification" role="status"><p>{m}</p></div> })
-                    }}
-                    <h1 class="heading-l">{a.name.clone()}</h1>
-                    <dl class="summary-list" id="account-details">
-                        <div class="summary-list__row"><dt class="summary-list__key">"Email"</dt><dd class="summary-list__value">{a.email.clone()}</dd></div>
-                        <div class="summary-list__row"><dt class="summary-list__key">"Role"</dt><dd class="summary-list__value">{a.role.label()}</dd></div>
-                        <div class="summary-list__row"><dt class="summary-list__key">"Centre"</dt><dd class="summary-list__value">{a.centre.clone().unwrap_or_else(|| "None".to_owned())}</dd></div>
-                        <div class="summary-list__row"><dt class="summary-list__key">"Status"</dt><dd class="summary-list__value" id="account-status">{a.state.label()}</dd></div>
-                        <div class="summary-list__row"><dt class="summary-list__key">"Authenticator app"</dt><dd class="summary-list__value">{if a.has_authenticator { "Set up" } else { "Not set up yet" }}</dd></div>
-                    </dl>
-                    <h2 class="heading-m">"Role and centre"</h2>
-                    <ActionForm action=role>
-                        <input type="hidden" name="id" value=a.id />
-                        <Radios id="staff-role" name="role" legend="Role" options=role_options() value=typed_role errors />
-                        <Select id="staff-centre" name="centre" label="Centre" hint="For centre coordinators and managers only"
-                            options=centre_options(centres) value=typed_centre errors />
-                        <button type="submit" class="button" on:click=check_before_send(client, check_scope)>"Save role and centre"</button>
-                    </ActionForm>
-                    <h2 class="heading-m">"Access"</h2>
-                    <p class="body">"Ending sessions signs them out on every device; they can sign in again. Disabling also stops them signing in."</p>
-                    <div class="button-group">
-                        {button(AccountAction::EndSessions, "End all sessions", "button button--secondary")}
-                        {if a.state == AccountState::Disabled {
-                            button(AccountAction::Enable, "Enable account", "button button--secondary")
-                        } else {
-                            button(AccountAction::Disable, "Disable account", "button button--warning")
-                        }}
-                        {(a.state == AccountState::Invited).then(|| button(AccountAction::Reinvite, "Send a new invitation", "button button--secondary"))}
-                    </div>
-                }
-                .into_any()
+                let done = query.with_untracked(|q| q.get("done")).and_then(|d| done_message(&d));
+                view! { <Account a centres=centre_options(centres) returned done=done.map(str::to_owned) /> }.into_any()
             })}
         </Suspense>
+    }
+}
+
+/// The account, and a change of role checked in the browser before it is sent.
+#[component]
+fn Account(
+    a: super::model::AccountSummary,
+    centres: Vec<(String, String)>,
+    returned: crate::pages::staff::Returned,
+    done: Option<String>,
+) -> impl IntoView {
+    let role = ServerAction::<ChangeRole>::new();
+    let act = ServerAction::<ActOnAccount>::new();
+    let errors = Signal::stored(returned.errors.clone());
+    let typed_role = returned.fields.get("role").cloned().unwrap_or_else(|| a.role.code().to_owned());
+    let typed_centre = returned.fields.get("centre").cloned().unwrap_or_else(|| a.centre.clone().unwrap_or_default());
+    let id = a.id;
+    let button = move |action: AccountAction, text: &'static str, class: &'static str| {
+        view! {
+            <ActionForm action=act>
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="action" value=action.code() />
+                <button type="submit" class=class>{text}</button>
+            </ActionForm>
+        }
+    };
+    view! {
+        <a href="/admin/users" class="back-link">"Back to staff accounts"</a>
+        <StaffCheck rule=StaffRule::Scope errors=returned.errors.clone()>
+        {done.map(|m| view! { <div class="notification" role="status"><p>{m}</p></div> })}
+        <h1 class="heading-l">{a.name.clone()}</h1>
+        <dl class="summary-list" id="account-details">
+            <div class="summary-list__row"><dt class="summary-list__key">"Email"</dt><dd class="summary-list__value">{a.email.clone()}</dd></div>
+            <div class="summary-list__row"><dt class="summary-list__key">"Role"</dt><dd class="summary-list__value">{a.role.label()}</dd></div>
+            <div class="summary-list__row"><dt class="summary-list__key">"Centre"</dt><dd class="summary-list__value">{a.centre.clone().unwrap_or_else(|| "None".to_owned())}</dd></div>
+            <div class="summary-list__row"><dt class="summary-list__key">"Status"</dt><dd class="summary-list__value" id="account-status">{a.state.label()}</dd></div>
+            <div class="summary-list__row"><dt class="summary-list__key">"Authenticator app"</dt><dd class="summary-list__value">{if a.has_authenticator { "Set up" } else { "Not set up yet" }}</dd></div>
+        </dl>
+        <h2 class="heading-m">"Role and centre"</h2>
+        <ActionForm action=role>
+            <input type="hidden" name="id" value=a.id />
+            <Radios id="staff-role" name="role" legend="Role" options=role_options() value=typed_role errors />
+            <Select id="staff-centre" name="centre" label="Centre" hint="For centre coordinators and managers only"
+                options=centres value=typed_centre errors />
+            <button type="submit" class="button" data-check="">"Save role and centre"</button>
+        </ActionForm>
+        <h2 class="heading-m">"Access"</h2>
+        <p class="body">"Ending sessions signs them out on every device; they can sign in again. Disabling also stops them signing in."</p>
+        <div class="button-group">
+            {button(AccountAction::EndSessions, "End all sessions", "button button--secondary")}
+            {if a.state == AccountState::Disabled {
+                button(AccountAction::Enable, "Enable account", "button button--secondary")
+            } else {
+                button(AccountAction::Disable, "Disable account", "button button--warning")
+            }}
+            {(a.state == AccountState::Invited).then(|| button(AccountAction::Reinvite, "Send a new invitation", "button button--secondary"))}
+        </div>
+        </StaffCheck>
     }
 }

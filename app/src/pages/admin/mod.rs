@@ -73,17 +73,6 @@ pub async fn load_returned() -> Result<crate::pages::staff::Returned, AdminError
     crate::pages::staff::take_returned().await.map_err(unavailable)
 }
 
-/// The problems to show: those of the last script submission, else those a plain form left.
-pub(crate) fn shown_errors<T>(action: ServerAction<T>, returned: Vec<FieldError>) -> Signal<Vec<FieldError>>
-where
-    T: leptos::server_fn::ServerFn<Output = (), Error = AdminError> + Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || match action.value().get() {
-        Some(Err(AdminError::Rejected(errors))) => errors,
-        _ => returned.clone(),
-    })
-}
-
 /// The page for a refused load: sign in, not for you, not found, or unavailable.
 #[component]
 pub fn AdminProblem(error: AdminError) -> impl IntoView {

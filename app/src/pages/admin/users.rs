@@ -2,12 +2,15 @@
 //! password yet, and an emailed single-use link to choose one).
 
 use super::model::{AccountSummary, CentreChoice};
-use super::{AdminError, AdminProblem, load_returned, shown_errors};
-use crate::components::form::{ErrorSummary, Radios, Select, TextInput, check_before_send};
+use super::{AdminError, AdminProblem, load_returned};
+use crate::components::form::{Radios, Select, TextInput};
+use crate::pages::staff_checks::{StaffCheck, StaffRule};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::account::Role;
-use shared::referral::{FieldError, Fields};
+use shared::referral::Fields;
+#[cfg(feature = "ssr")]
+use shared::referral::FieldError;
 
 #[server(endpoint = "admin/users")]
 pub async fn load_accounts() -> Result<Vec<AccountSummary>, AdminError> {
@@ -111,48 +114,46 @@ pub fn UsersPage() -> impl IntoView {
     }
 }
 
-fn check_invitation(f: &Fields) -> Vec<FieldError> {
-    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-    shared::staff_admin::parse_invitation(get("email"), get("name"), get("role"), get("centre"))
-        .err()
-        .unwrap_or_default()
-}
-
 #[component]
 pub fn InvitePage() -> impl IntoView {
-    let action = ServerAction::<InviteStaff>::new();
     let returned = Resource::new(|| (), |_| load_returned());
     let centres = Resource::new(|| (), |_| load_centre_choices());
-    let client = RwSignal::new(None::<Vec<FieldError>>);
     view! {
         <Title text="Invite someone" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let centres = match centres.await {
-                    Ok(c) => c,
-                    Err(e) => return view! { <AdminProblem error=e /> }.into_any(),
-                };
-                let returned = returned.await.unwrap_or_default();
-                let server = shown_errors(action, returned.errors);
-                let errors = Signal::derive(move || client.get().unwrap_or_else(|| server.get()));
-                let fields = returned.fields;
-                let typed = move |k: &str| fields.get(k).cloned().unwrap_or_default();
-                view! {
-                    <a href="/admin/users" class="back-link">"Back"</a>
-                    <ErrorSummary errors />
-                    <h1 class="heading-l">"Invite someone"</h1>
-                    <p class="body">{format!("They will get an email with a link to choose a password and set up an authenticator app. The link works once, for {}.", shared::durations::STAFF_INVITATION_LINK)}</p>
-                    <ActionForm action>
-                        <TextInput id="staff-email" name="email" label="Email address" kind="email" value=typed("email") errors autocomplete="off" />
-                        <TextInput id="staff-name" name="name" label="Full name" value=typed("name") errors autocomplete="off" />
-                        <Radios id="staff-role" name="role" legend="Role" options=role_options() value=typed("role") errors />
-                        <Select id="staff-centre" name="centre" label="Centre" hint="For centre coordinators and managers only"
-                            options=centre_options(centres) value=typed("centre") errors />
-                        <button type="submit" class="button" on:click=check_before_send(client, check_invitation)>"Send invitation"</button>
-                    </ActionForm>
+                match centres.await {
+                    Ok(centres) => {
+                        let returned = returned.await.unwrap_or_default();
+                        view! { <InviteForm centres=centre_options(centres) returned /> }.into_any()
+                    }
+                    Err(e) => view! { <AdminProblem error=e /> }.into_any(),
                 }
-                .into_any()
             })}
         </Suspense>
+    }
+}
+
+/// The invitation, checked in the browser before it is sent.
+#[component]
+fn InviteForm(centres: Vec<(String, String)>, returned: crate::pages::staff::Returned) -> impl IntoView {
+    let action = ServerAction::<InviteStaff>::new();
+    let errors = Signal::stored(returned.errors.clone());
+    let fields = returned.fields;
+    let typed = move |k: &str| fields.get(k).cloned().unwrap_or_default();
+    view! {
+        <a href="/admin/users" class="back-link">"Back"</a>
+        <StaffCheck rule=StaffRule::Invitation errors=returned.errors>
+        <h1 class="heading-l">"Invite someone"</h1>
+        <p class="body">{format!("They will get an email with a link to choose a password and set up an authenticator app. The link works once, for {}.", shared::durations::STAFF_INVITATION_LINK)}</p>
+        <ActionForm action>
+            <TextInput id="staff-email" name="email" label="Email address" kind="email" value=typed("email") errors autocomplete="off" />
+            <TextInput id="staff-name" name="name" label="Full name" value=typed("name") errors autocomplete="off" />
+            <Radios id="staff-role" name="role" legend="Role" options=role_options() value=typed("role") errors />
+            <Select id="staff-centre" name="centre" label="Centre" hint="For centre coordinators and managers only"
+                options=centres value=typed("centre") errors />
+            <button type="submit" class="button" data-check="">"Send invitation"</button>
+        </ActionForm>
+        </StaffCheck>
     }
 }

@@ -3,7 +3,6 @@
 
 use super::WizardProblem;
 use super::send_api::{CheckView, SubmitReferral, load_check};
-use super::step::shown_errors;
 use super::text;
 use crate::components::form::ErrorSummary;
 use leptos::prelude::*;
@@ -47,7 +46,7 @@ fn CheckAnswers(view: CheckView) -> impl IntoView {
             })
         })
         .collect();
-    let errors = shown_errors(RwSignal::new(None), action, problems.clone());
+    let errors = Signal::stored(problems.clone());
     let ready = problems.is_empty();
     let route = view.screening.as_ref().zip(view.centre_service()).map(|(s, centre)| s.route(centre));
     let notice = match route {

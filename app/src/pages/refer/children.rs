@@ -2,93 +2,94 @@
 
 use super::WizardProblem;
 use super::api::{RemoveChild, SaveChild, SaveStep, load_wizard};
-use super::step::shown_errors;
-use crate::components::form::{DateInput, ErrorSummary, TextArea, TextInput, check_before_send};
+use super::checks::{WizardCheck, WizardRule};
+use crate::components::form::{DateInput, TextArea, TextInput};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::referral::draft::MAX_CHILDREN;
-use shared::referral::{ChildForm, Fields, Step};
+use shared::referral::{ChildForm, Step};
 
 #[component]
 pub fn ChildrenPage() -> impl IntoView {
     let query = use_query_map();
     let invalid = move || query.with(|q| q.get("invalid").is_some());
-    let save = ServerAction::<SaveStep>::new();
-    let remove = ServerAction::<RemoveChild>::new();
-    // Removing a child redirects to this same page: the version reloads the list.
-    let data = Resource::new(move || (invalid(), remove.version().get()), |_| load_wizard());
+    let data = Resource::new(invalid, |_| load_wizard());
     view! {
         <Title text="The children" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let view = match data.await {
-                    Ok(view) => view,
-                    Err(error) => return view! { <WizardProblem error /> }.into_any(),
-                };
-                let today = view.today.date();
-                let on_load = if invalid() { Step::Children.errors(&view.answers, None, today) } else { Vec::new() };
-                let client = RwSignal::new(None);
-                let errors = shown_errors(client, save, on_load);
-                let answers = view.answers.clone();
-                let check = move |_: &Fields| Step::Children.errors(&answers, None, today);
-                let count = view.answers.children.len();
-                let rows = view
-                    .answers
-                    .children
-                    .iter()
-                    .enumerate()
-                    .map(|(i, child)| {
-                        let n = i + 1;
-                        let id = child.id.to_string();
-                        let name = if child.name.trim().is_empty() { format!("Child {n}") } else { child.name.clone() };
-                        let complete = child.field_errors(today).is_empty();
-                        view! {
-                            <div class="summary-list__row">
-                                <dt class="summary-list__key">{name.clone()}</dt>
-                                <dd class="summary-list__value">
-                                    {if complete { "Details complete" } else { "Details missing or need correcting" }}
-                                </dd>
-                                <dd class="summary-list__actions">
-                                    <a id=format!("child-{n}") href=format!("/refer/children/{n}")>
-                                        "Change"<span class="visually-hidden">" "{name.clone()}</span>
-                                    </a>
-                                    <ActionForm action=remove>
-                                        <input type="hidden" name="child" value=id />
-                                        <button type="submit" class="link-button">
-                                            "Remove"<span class="visually-hidden">" "{name}</span>
-                                        </button>
-                                    </ActionForm>
-                                </dd>
-                            </div>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <a href="/refer/service" class="back-link">"Back"</a>
-                    <ErrorSummary errors />
-                    <p class="caption">"Referral "{view.reference.clone()}</p>
-                    <h1 class="heading-l">"The children"</h1>
-                    {if count == 0 {
-                        view! { <p class="body">"Add each child who will come to the centre."</p> }.into_any()
-                    } else {
-                        view! { <dl class="summary-list">{rows}</dl> }.into_any()
-                    }}
-                    {(count < MAX_CHILDREN).then(|| {
-                        let label = if count == 0 { "Add a child" } else { "Add another child" };
-                        view! {
-                            <p><a id="add-child" class="button button--secondary" href=format!("/refer/children/{}", count + 1)>{label}</a></p>
-                        }
-                    })}
-                    <ActionForm action=save>
-                        <input type="hidden" name="step" value="children" />
-                        <button type="submit" class="button" on:click=check_before_send(client, check)>"Continue"</button>
-                    </ActionForm>
-                    <p><a href="/refer/tasks">"See all the parts of your referral"</a></p>
+                match data.await {
+                    Ok(view) => view! { <ChildrenList view invalid=invalid() /> }.into_any(),
+                    Err(error) => view! { <WizardProblem error /> }.into_any(),
                 }
-                .into_any()
             })}
         </Suspense>
+    }
+}
+
+/// "Continue" is checked in the browser: there is a child, and each is complete.
+#[component]
+fn ChildrenList(view: super::api::WizardView, invalid: bool) -> impl IntoView {
+    let save = ServerAction::<SaveStep>::new();
+    let remove = ServerAction::<RemoveChild>::new();
+    let today = view.today.date();
+    let on_load = if invalid { Step::Children.errors(&view.answers, None, today) } else { Vec::new() };
+    let rule = WizardRule::Children { answers: view.answers.clone(), today: view.today };
+    let count = view.answers.children.len();
+    let rows = view
+        .answers
+        .children
+        .iter()
+        .enumerate()
+        .map(|(i, child)| {
+            let n = i + 1;
+            let id = child.id.to_string();
+            let name = if child.name.trim().is_empty() { format!("Child {n}") } else { child.name.clone() };
+            let complete = child.field_errors(today).is_empty();
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{name.clone()}</dt>
+                    <dd class="summary-list__value">
+                        {if complete { "Details complete" } else { "Details missing or need correcting" }}
+                    </dd>
+                    <dd class="summary-list__actions">
+                        <a id=format!("child-{n}") href=format!("/refer/children/{n}")>
+                            "Change"<span class="visually-hidden">" "{name.clone()}</span>
+                        </a>
+                        <ActionForm action=remove>
+                            <input type="hidden" name="child" value=id />
+                            <button type="submit" class="link-button">
+                                "Remove"<span class="visually-hidden">" "{name}</span>
+                            </button>
+                        </ActionForm>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <a href="/refer/service" class="back-link">"Back"</a>
+        <WizardCheck rule errors=on_load>
+        <p class="caption">"Referral "{view.reference.clone()}</p>
+        <h1 class="heading-l">"The children"</h1>
+        {if count == 0 {
+            view! { <p class="body">"Add each child who will come to the centre."</p> }.into_any()
+        } else {
+            view! { <dl class="summary-list">{rows}</dl> }.into_any()
+        }}
+        {(count < MAX_CHILDREN).then(|| {
+            let label = if count == 0 { "Add a child" } else { "Add another child" };
+            view! {
+                <p><a id="add-child" class="button button--secondary" href=format!("/refer/children/{}", count + 1)>{label}</a></p>
+            }
+        })}
+        <ActionForm action=save>
+            <input type="hidden" name="step" value="children" />
+            <button type="submit" class="button" data-check="">"Continue"</button>
+        </ActionForm>
+        </WizardCheck>
+        <p><a href="/refer/tasks">"See all the parts of your referral"</a></p>
     }
 }
 
@@ -113,37 +114,36 @@ pub fn ChildPage() -> impl IntoView {
                     return view! { <crate::pages::error::NotFoundPage /> }.into_any();
                 }
                 let child = view.answers.children.get(n - 1).cloned().unwrap_or_default();
-                view! { <ChildForm_ n child today=view.today.date() reference=view.reference invalid=invalid() change=change() /> }
-                    .into_any()
+                view! {
+                    <Title text=format!("Child {n}") />
+                    <ChildForm_ n child today=view.today reference=view.reference invalid=invalid() change=change() />
+                }
+                .into_any()
             })}
         </Suspense>
     }
 }
 
+/// The child's details, checked in the browser before they are sent.
 #[allow(non_snake_case)]
 #[component]
 fn ChildForm_(
     n: usize,
     child: ChildForm,
-    today: time::Date,
+    today: shared::IsoDate,
     reference: String,
     invalid: bool,
     change: bool,
 ) -> impl IntoView {
     let action = ServerAction::<SaveChild>::new();
+    let today = today.date();
     let on_load = if invalid { child.field_errors(today) } else { Vec::new() };
-    let client = RwSignal::new(None);
-    let errors = shown_errors(client, action, on_load);
-    let check = move |fields: &Fields| {
-        let mut draft = shared::referral::DraftAnswers::default();
-        draft.put_child(1, fields);
-        draft.children.first().map(|c| c.field_errors(today)).unwrap_or_default()
-    };
+    let errors = Signal::stored(on_load.clone());
+    let rule = WizardRule::Child { today: today.into() };
     let title = format!("Child {n}");
     view! {
-        <Title text=title.clone() />
         <a href="/refer/children" class="back-link">"Back"</a>
-        <ErrorSummary errors />
+        <WizardCheck rule errors=on_load>
         <p class="caption">"Referral "{reference}</p>
         <h1 class="heading-l">{title}</h1>
         <ActionForm action>
@@ -155,9 +155,10 @@ fn ChildForm_(
             <TextArea id="child-needs" name="needs" label="Anything the centre should know to look after them (optional)"
                 hint="For example, health needs, allergies, what helps them settle." value=child.needs errors />
             <div class="button-group">
-                <button type="submit" class="button" on:click=check_before_send(client, check)>"Save and continue"</button>
+                <button type="submit" class="button" data-check="">"Save and continue"</button>
                 <button type="submit" class="button button--secondary" name="intent" value="later">"Save and come back later"</button>
             </div>
         </ActionForm>
+        </WizardCheck>
     }
 }

@@ -4,7 +4,6 @@
 use super::WizardProblem;
 use super::api::load_saved;
 use super::code_api::{CheckStatus, CodeForm, OpenInvitation, ResumeReferral, load_code_form, load_status};
-use super::step::shown_errors;
 use crate::components::form::{ErrorSummary, TextInput};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -61,8 +60,7 @@ macro_rules! reference_and_code {
     ($form:literal, $action:expr, $refused:expr, $button:literal, $code_label:literal) => {{
         let action = $action;
         let refused: CodeForm = $refused;
-        let client = RwSignal::new(None);
-        let errors = shown_errors(client, action, refused.errors);
+        let errors = Signal::stored(refused.errors);
         view! {
             <ErrorSummary errors />
             <ActionForm action>

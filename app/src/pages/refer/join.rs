@@ -4,13 +4,13 @@ use super::WizardProblem;
 use super::codes::CodePanel;
 use super::fields::{adult_fields, consent_fields, court_fields, practical_fields, referrer_fields, safety_fields};
 use super::join_api::{JoinView, SaveJoinStep, SubmitJoin, load_join, load_joined};
-use super::step::shown_errors;
+use super::checks::{WizardCheck, WizardRule};
 use super::text;
-use crate::components::form::{ErrorSummary, Errors, Radios, check_before_send};
+use crate::components::form::{ErrorSummary, Errors, Radios};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::referral::{FieldError, Fields, JoinStep, Joiner};
+use shared::referral::{FieldError, JoinStep, Joiner};
 
 #[component]
 pub fn JoinStepPage() -> impl IntoView {
@@ -26,7 +26,11 @@ pub fn JoinStepPage() -> impl IntoView {
                 let result = data.await;
                 match (JoinStep::from_slug(&slug()), result) {
                     (None, _) => view! { <crate::pages::error::NotFoundPage /> }.into_any(),
-                    (Some(step), Ok(view)) => view! { <JoinForm step view invalid=invalid() change=change() /> }.into_any(),
+                    (Some(step), Ok(view)) => view! {
+                        <Title text=text::join_step_title(step) />
+                        <JoinForm step view invalid=invalid() change=change() />
+                    }
+                    .into_any(),
                     (Some(_), Err(error)) => view! { <WizardProblem error /> }.into_any(),
                 }
             })}
@@ -39,14 +43,8 @@ fn JoinForm(step: JoinStep, view: JoinView, invalid: bool, change: bool) -> impl
     let action = ServerAction::<SaveJoinStep>::new();
     let today = view.today.date();
     let on_load = if invalid { step.errors(&view.answers, today) } else { Vec::new() };
-    let client = RwSignal::new(None);
-    let errors = shown_errors(client, action, on_load);
-    let answers = view.answers.clone();
-    let check = move |fields: &Fields| {
-        let mut part = answers.clone();
-        step.apply(&mut part, fields);
-        step.errors(&part, today)
-    };
+    let errors: Errors = Signal::stored(on_load.clone());
+    let rule = WizardRule::Join { step, answers: view.answers.clone(), today: view.today };
     let title = text::join_step_title(step);
     let back = if change {
         "/refer/join/check".to_owned()
@@ -59,9 +57,8 @@ fn JoinForm(step: JoinStep, view: JoinView, invalid: bool, change: bool) -> impl
             .map_or("/refer/join".to_owned(), |s| s.path())
     };
     view! {
-        <Title text=title />
         <a href=back class="back-link">"Back"</a>
-        <ErrorSummary errors />
+        <WizardCheck rule errors=on_load>
         <p class="caption">"Your part of referral "{view.reference.clone()}</p>
         <h1 class="heading-l">{title}</h1>
         {view.own_code.clone().map(|code| view! {
@@ -72,8 +69,9 @@ fn JoinForm(step: JoinStep, view: JoinView, invalid: bool, change: bool) -> impl
             <input type="hidden" name="step" value=step.slug() />
             {change.then(|| view! { <input type="hidden" name="change" value="1" /> })}
             {join_fields(step, &view, errors)}
-            <button type="submit" class="button" on:click=check_before_send(client, check)>"Save and continue"</button>
+            <button type="submit" class="button" data-check="">"Save and continue"</button>
         </ActionForm>
+        </WizardCheck>
     }
 }
 
@@ -125,7 +123,7 @@ pub fn JoinCheckPage() -> impl IntoView {
                     })
                     .collect();
                 let ready = problems.is_empty();
-                let errors = shown_errors(RwSignal::new(None), action, problems);
+                let errors = Signal::stored(problems);
                 let sections = view
                     .answers
                     .steps()

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod check;
+pub mod checks;
 pub mod children;
 pub mod code_api;
 pub mod codes;

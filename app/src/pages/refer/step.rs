@@ -2,16 +2,17 @@
 //! comes back with an error summary (checked first in the browser when JavaScript runs).
 
 use super::WizardProblem;
-use super::api::{SaveStep, WizardError, WizardView, load_wizard};
+use super::api::{SaveStep, WizardView, load_wizard};
 use super::fields::{
     adult_fields, consent_fields, court_fields, others_fields, practical_fields, referrer_fields, safety_fields,
 };
 use super::text;
-use crate::components::form::{ErrorSummary, Errors, Radios, check_before_send};
+use super::checks::{WizardCheck, WizardRule};
+use crate::components::form::{Errors, Radios};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::referral::{ContactService, FieldError, Fields, ReferrerKind, Step};
+use shared::referral::{ContactService, ReferrerKind, Step};
 
 #[component]
 pub fn StepPage() -> impl IntoView {
@@ -28,35 +29,16 @@ pub fn StepPage() -> impl IntoView {
                 match (Step::from_slug(&slug()), result) {
                     (None, _) => view! { <crate::pages::error::NotFoundPage /> }.into_any(),
                     (Some(Step::Children), _) => view! { <crate::pages::error::NotFoundPage /> }.into_any(),
-                    (Some(step), Ok(view)) => {
-                        view! { <StepForm step view invalid=invalid() change=change() /> }.into_any()
+                    (Some(step), Ok(view)) => view! {
+                        <Title text=text::step_title(step) />
+                        <StepForm step view invalid=invalid() change=change() />
                     }
+                    .into_any(),
                     (Some(_), Err(error)) => view! { <WizardProblem error /> }.into_any(),
                 }
             })}
         </Suspense>
     }
-}
-
-/// Errors to show: the browser's check, else the server's refusal, else (after a plain form post
-/// came back) the saved answers' problems.
-pub fn shown_errors<T>(
-    client: RwSignal<Option<Vec<FieldError>>>,
-    action: ServerAction<T>,
-    on_load: Vec<FieldError>,
-) -> Errors
-where
-    T: leptos::server_fn::ServerFn<Output = (), Error = WizardError> + Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || {
-        if let Some(errors) = client.get() {
-            return errors;
-        }
-        if let Some(Err(WizardError::Rejected(errors))) = action.value().get() {
-            return errors;
-        }
-        on_load.clone()
-    })
 }
 
 #[component]
@@ -65,14 +47,8 @@ fn StepForm(step: Step, view: WizardView, invalid: bool, change: bool) -> impl I
     let today = view.today.date();
     let centre = view.centre_service();
     let on_load = if invalid { step.errors(&view.answers, centre, today) } else { Vec::new() };
-    let client = RwSignal::new(None);
-    let errors = shown_errors(client, action, on_load);
-    let answers = view.answers.clone();
-    let check = move |fields: &Fields| {
-        let mut draft = answers.clone();
-        step.apply(&mut draft, fields);
-        step.errors(&draft, centre, today)
-    };
+    let errors: Errors = Signal::stored(on_load.clone());
+    let rule = WizardRule::Step { step, answers: view.answers.clone(), centre, today: view.today };
     let kind = ReferrerKind::from_code(&view.answers.referrer_kind);
     let back = if change {
         "/refer/check".to_owned()
@@ -84,16 +60,9 @@ fn StepForm(step: Step, view: WizardView, invalid: bool, change: bool) -> impl I
             .map_or("/refer/tasks".to_owned(), |s| s.path())
     };
     let title = text::step_title(step);
-    let failed = move || matches!(action.value().get(), Some(Err(e)) if !matches!(e, WizardError::Rejected(_)));
     view! {
-        <Title text=title />
         <a href=back class="back-link">"Back"</a>
-        <ErrorSummary errors />
-        <Show when=failed>
-            <div class="notification" role="alert">
-                <p>"Your answers could not be saved just now. Please try again. If this keeps happening, this browser's referral may have closed: "<a href="/refer/resume">"continue with your reference and code"</a>"."</p>
-            </div>
-        </Show>
+        <WizardCheck rule errors=on_load>
         <p class="caption">"Referral "{view.reference.clone()}</p>
         <h1 class="heading-l">{title}</h1>
         <ActionForm action>
@@ -101,10 +70,11 @@ fn StepForm(step: Step, view: WizardView, invalid: bool, change: bool) -> impl I
             {change.then(|| view! { <input type="hidden" name="change" value="1" /> })}
             {step_fields(step, &view, kind, errors)}
             <div class="button-group">
-                <button type="submit" class="button" on:click=check_before_send(client, check)>"Save and continue"</button>
+                <button type="submit" class="button" data-check="">"Save and continue"</button>
                 <button type="submit" class="button button--secondary" name="intent" value="later">"Save and come back later"</button>
             </div>
         </ActionForm>
+        </WizardCheck>
         <p><a href="/refer/tasks">"See all the parts of your referral"</a></p>
     }
 }

@@ -10,7 +10,8 @@ use crate::pages::refer::send_api::CheckView;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::referral::{DraftAnswers, FieldError, Step, steps_for};
+use crate::pages::staff_checks::{StaffCheck, StaffRule};
+use shared::referral::{DraftAnswers, Step, steps_for};
 
 #[server(endpoint = "centre/case")]
 pub async fn load_case(#[server(default)] reference: String) -> Result<CaseView, WorkspaceError> {
@@ -60,53 +61,34 @@ fn answers(view: &CaseView, answers: &DraftAnswers, steps: Vec<Step>) -> AnyView
 #[component]
 pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
-    let act = ServerAction::<ActOnCase>::new();
-    let note = ServerAction::<AddNote>::new();
-    let assign = ServerAction::<AssignCase>::new();
+    let query = use_query_map();
     let reference = move || params.with(|p| p.get("reference").unwrap_or_default());
-    let versions = move || (act.version().get(), note.version().get(), assign.version().get());
-    let data = Resource::new(move || (reference(), versions()), |(r, _)| load_case(r));
-    let returned = Resource::new(versions, |_| load_returned());
+    let data = Resource::new(reference, load_case);
+    let returned = Resource::new(|| (), |_| load_returned());
     view! {
         <Title text="Referral" />
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let view = match data.await {
                     Ok(v) => v,
                     Err(error) => return view! { <WorkspaceProblem error /> }.into_any(),
                 };
                 let returned = returned.await.unwrap_or_default();
-                let kept = returned.errors.clone();
-                let errors = Signal::derive(move || {
-                    let from = |v: Option<Result<(), WorkspaceError>>| match v {
-                        Some(Err(WorkspaceError::Rejected(e))) => e,
-                        Some(Err(WorkspaceError::Conflict)) => vec![FieldError {
-                            field: "case-action".into(),
-                            message: text::CONFLICT.into(),
-                        }],
-                        _ => Vec::new(),
-                    };
-                    let latest = [from(act.value().get()), from(note.value().get()), from(assign.value().get())].concat();
-                    if latest.is_empty() { kept.clone() } else { latest }
-                });
-                view! { <Case view returned errors act note assign /> }.into_any()
+                let done = query.with_untracked(|q| q.get("done")).and_then(|d| done_message(&d));
+                view! { <Case view returned done /> }.into_any()
             })}
-        </Transition>
+        </Suspense>
     }
 }
 
+/// The case. Each action is checked in the browser by the shared rules before it is sent; the
+/// server's refusals (a plain post comes back here) show in the same summary.
 #[component]
-fn Case(
-    view: CaseView,
-    returned: crate::pages::staff::Returned,
-    errors: Signal<Vec<FieldError>>,
-    act: ServerAction<ActOnCase>,
-    note: ServerAction<AddNote>,
-    assign: ServerAction<AssignCase>,
-) -> impl IntoView {
-    // Problems found in the browser (before sending) or by the server, shown once at the top.
-    let client = RwSignal::new(None::<Vec<FieldError>>);
-    let shown = Signal::derive(move || client.get().unwrap_or_else(|| errors.get()));
+fn Case(view: CaseView, returned: crate::pages::staff::Returned, done: Option<String>) -> impl IntoView {
+    let act = ServerAction::<ActOnCase>::new();
+    let note = ServerAction::<AddNote>::new();
+    let assign = ServerAction::<AssignCase>::new();
+    let errors = Signal::stored(returned.errors.clone());
     let stage = view.state.stage();
     let contact = view.state.contact().cloned();
     let typed_note = returned.fields.get("note").cloned().unwrap_or_default();
@@ -163,11 +145,8 @@ fn Case(
     let (for_actions, for_assign, for_note) = (view.reference.clone(), view.reference.clone(), view.reference.clone());
     view! {
         <a href="/centre/referrals" class="back-link">"Back to referrals"</a>
-        <crate::components::form::ErrorSummary errors=shown />
-        {move || {
-            use_query_map().with(|q| q.get("done")).and_then(|d| done_message(&d))
-                .map(|m| view! { <div class="notification" role="status"><p>{m}</p></div> })
-        }}
+        <StaffCheck rule=StaffRule::CaseAction { state: view.state.clone() } errors=returned.errors.clone()>
+        {done.map(|m| view! { <div class="notification" role="status"><p>{m}</p></div> })}
         <p class="caption">"Received "{String::from(view.submitted_on)}</p>
         <h1 class="heading-l">"Referral "{view.reference.clone()}</h1>
         <dl class="summary-list" id="case-summary">
@@ -182,7 +161,7 @@ fn Case(
             })}
         </dl>
         <h2 class="heading-m" id="case-action" tabindex="-1">"What happens next"</h2>
-        <CaseActions reference=for_actions state=view.state.clone() version=view.version returned=returned.clone() errors=shown client act />
+        <CaseActions reference=for_actions state=view.state.clone() version=view.version returned=returned.clone() errors act />
         {(!stage.is_open()).then(|| view! { <p class="body">"This case has ended. Its history is kept below."</p> })}
         <h2 class="heading-m">"Assigned to"</h2>
         <ActionForm action=assign>
@@ -205,5 +184,6 @@ fn Case(
             <li><strong>"Received"</strong><br /><span class="hint">{String::from(view.submitted_on)}</span></li>
             {history}
         </ol>
+        </StaffCheck>
     }
 }

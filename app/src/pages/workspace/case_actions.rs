@@ -3,12 +3,14 @@
 //! kept with what was typed) and, with JavaScript, checks the shared rules before sending.
 
 use super::{WorkspaceError, text};
-use crate::components::form::{Checkboxes, DateInput, Errors, Radios, TextArea, check_before_send};
+use crate::components::form::{Checkboxes, DateInput, Errors, Radios, TextArea};
 use crate::pages::staff::Returned;
 use leptos::prelude::*;
 use shared::referral::case::{ActionKind, Attendance, CaseState, CloseOutcome, DeclineReason, Party};
 use shared::referral::case_form::needs_confirmation;
-use shared::referral::{FieldError, Fields};
+use shared::referral::Fields;
+#[cfg(feature = "ssr")]
+use shared::referral::FieldError;
 
 #[cfg(feature = "ssr")]
 async fn outcome(
@@ -123,12 +125,9 @@ pub fn CaseActions(
     version: i64,
     returned: Returned,
     errors: Errors,
-    /// Problems the browser found before sending (shown in the page's error summary).
-    client: RwSignal<Option<Vec<FieldError>>>,
     act: ServerAction<ActOnCase>,
 ) -> impl IntoView {
     let returned_action = returned.fields.get("action").cloned().unwrap_or_default();
-    let current = state.clone();
     let forms = allowed(&state)
         .into_iter()
         .map(|kind| {
@@ -136,14 +135,7 @@ pub fn CaseActions(
             let mine = returned_action == code;
             let fields_typed = returned.fields.clone();
             let typed = move |k: &str| if mine { fields_typed.get(k).cloned().unwrap_or_default() } else { String::new() };
-            let state = current.clone();
             let reference = reference.clone();
-            let check = move |f: &Fields| {
-                // The shared rules; "today" is left to the server (a session date in the future
-                // is refused there), so the browser judges with a day far ahead.
-                let far = time::Date::from_calendar_date(2100, time::Month::January, 1).unwrap_or(time::Date::MAX);
-                shared::referral::case_form::act(&state, code, f, far).err().unwrap_or_default()
-            };
             let id = move |name: &str| shared::referral::case_form::field_id(kind, name);
             let fields = match kind {
                 ActionKind::Decline => view! {
@@ -184,7 +176,7 @@ pub fn CaseActions(
                     <input type="hidden" name="version" value=version.to_string() />
                     {fields}
                     {confirm}
-                    <button type="submit" class=class on:click=check_before_send(client, check)>{text::action(kind)}</button>
+                    <button type="submit" class=class data-check="">{text::action(kind)}</button>
                 </ActionForm>
             }
         })

@@ -54,39 +54,80 @@ fn age_label(a: Age) -> &'static str {
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
-    let live = super::live::changes();
-    // A reload for live news of the same filters is the page's own doing, not the person's.
-    let shown = StoredValue::new(None::<InboxQuery>);
-    let data = Resource::new(
-        move || (query_from_url(), live.get()),
-        move |(q, news)| {
-            let by_itself = news > 0 && shown.with_value(|s| s.as_ref() == Some(&q));
-            shown.set_value(Some(q.clone()));
-            load_inbox(q, by_itself)
-        },
-    );
+    // `live=1`: the page fetched by the live inbox itself, which is not the person being there.
+    let live = use_query_map().with_untracked(|q| q.get("live").is_some());
+    let data = Resource::new(query_from_url, move |q| async move { (load_inbox(q.clone(), live).await, q) });
     view! {
         <Title text="Referrals" />
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let q = query_from_url();
                 match data.await {
-                    Ok(view) => view! { <Inbox view q /> }.into_any(),
-                    Err(error) => view! { <WorkspaceProblem error /> }.into_any(),
+                    (Ok(view), q) => view! {
+                        <a href="/centre" class="back-link">"Back"</a>
+                        <h1 class="heading-l">"Referrals"</h1>
+                        <LiveInbox>
+                            <div id=COUNTS_REGION>{counts(&view)}</div>
+                            {filters(&view, &q)}
+                            <div id=LIST_REGION>{list(&view, &q)}</div>
+                        </LiveInbox>
+                    }
+                    .into_any(),
+                    (Err(error), _) => view! { <WorkspaceProblem error /> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }
 
-#[component]
-fn Inbox(view: InboxView, q: InboxQuery) -> impl IntoView {
-    let today = view.today.date();
-    let staff = view.staff.clone();
-    let name = move |id: Option<i64>| {
-        id.and_then(|id| staff.iter().find(|(s, _)| *s == id)).map_or("Nobody".to_owned(), |(_, n)| n.clone())
-    };
-    let page = view.page;
+/// The parts of the inbox brought up to date on news; the filters between them are left alone,
+/// so nothing typed there is lost.
+const COUNTS_REGION: &str = "inbox-counts";
+const LIST_REGION: &str = "inbox-list";
+
+/// A lazy island around the inbox (its code loads only here): it listens for news of the
+/// centre's referrals and fetches this same address again, as the server renders it, to swap
+/// in the counts and the list.
+#[island(lazy)]
+fn LiveInbox(children: Children) -> impl IntoView {
+    let news = super::live::changes();
+    Effect::new(move |_| {
+        if news.get() == 0 {
+            return;
+        }
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            let location = window().location();
+            let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
+            let url = format!("{path}{}{}live=1", search, if search.is_empty() { "?" } else { "&" });
+            if let Some(page) = crate::components::swap::fetch_page(&url).await {
+                crate::components::swap::swap_regions(&page, &[COUNTS_REGION, LIST_REGION]);
+            }
+        });
+    });
+    children()
+}
+
+/// How many referrals match, and how many are at each stage.
+fn counts(view: &InboxView) -> impl IntoView + use<> {
+    let page = &view.page;
+    let counts = page
+        .counts
+        .iter()
+        .map(|(stage, n)| {
+            let href = link(&InboxQuery { stage: stage.code().to_owned(), ..Default::default() }, 1);
+            view! { <li><a href=href>{text::stage(*stage)}": "<strong>{*n}</strong></a></li> }
+        })
+        .collect_view();
+    let matching = shared::durations::count(i64::try_from(page.matching).unwrap_or(i64::MAX), "referral", "referrals");
+    view! {
+        <p class="body" role="status" id="inbox-summary">{format!("{matching} {}", if page.matching == 1 { "matches" } else { "match" })}</p>
+        <h2 class="heading-s">"By stage"</h2>
+        <ul class="list list--inline" id="stage-counts">{counts}</ul>
+    }
+}
+
+/// The filters: a GET form, so a filtered inbox is a link.
+fn filters(view: &InboxView, q: &InboxQuery) -> impl IntoView + use<> {
     let select =
         |id: &'static str, name: &'static str, label: &'static str, options: Vec<(String, String)>, value: String| {
             view! {
@@ -117,14 +158,28 @@ fn Inbox(view: InboxView, q: InboxQuery) -> impl IntoView {
     .into_iter()
     .chain(view.staff.iter().filter(|(id, _)| *id != view.me).map(|(id, n)| (id.to_string(), n.clone())))
     .collect();
-    let counts = page
-        .counts
-        .iter()
-        .map(|(stage, n)| {
-            let href = link(&InboxQuery { stage: stage.code().to_owned(), ..Default::default() }, 1);
-            view! { <li><a href=href>{text::stage(*stage)}": "<strong>{*n}</strong></a></li> }
-        })
-        .collect_view();
+    view! {
+        <form method="get" action="/centre/referrals" class="filters" role="search" aria-label="Filter referrals">
+            {select("inbox-stage", "stage", "Stage", stages, q.stage.clone())}
+            {select("inbox-age", "age", "Received", ages, q.age.clone())}
+            {select("inbox-assigned", "assigned", "Assigned to", assignees, q.assigned.clone())}
+            <div class="form-group">
+                <label class="label" for="inbox-q">"Reference"</label>
+                <input class="input input--width-10" id="inbox-q" name="q" type="search" value=q.q.clone() spellcheck="false" />
+            </div>
+            <div class="form-group"><button type="submit" class="button">"Filter"</button></div>
+        </form>
+    }
+}
+
+/// The page of referrals, newest first, and the links to the pages before and after.
+fn list(view: &InboxView, q: &InboxQuery) -> impl IntoView + use<> {
+    let today = view.today.date();
+    let staff = view.staff.clone();
+    let name = move |id: Option<i64>| {
+        id.and_then(|id| staff.iter().find(|(s, _)| *s == id)).map_or("Nobody".to_owned(), |(_, n)| n.clone())
+    };
+    let page = &view.page;
     let rows = page
         .rows
         .iter()
@@ -143,24 +198,9 @@ fn Inbox(view: InboxView, q: InboxQuery) -> impl IntoView {
             }
         })
         .collect_view();
-    let previous = (page.page > 1).then(|| link(&q, page.page - 1));
-    let next = (page.page < page.pages).then(|| link(&q, page.page + 1));
+    let previous = (page.page > 1).then(|| link(q, page.page - 1));
+    let next = (page.page < page.pages).then(|| link(q, page.page + 1));
     view! {
-        <a href="/centre" class="back-link">"Back"</a>
-        <h1 class="heading-l">"Referrals"</h1>
-        <p class="body" role="status" id="inbox-summary">{format!("{} {}", shared::durations::count(i64::try_from(page.matching).unwrap_or(i64::MAX), "referral", "referrals"), if page.matching == 1 { "matches" } else { "match" })}</p>
-        <h2 class="heading-s">"By stage"</h2>
-        <ul class="list list--inline" id="stage-counts">{counts}</ul>
-        <form method="get" action="/centre/referrals" class="filters" role="search" aria-label="Filter referrals">
-            {select("inbox-stage", "stage", "Stage", stages, q.stage.clone())}
-            {select("inbox-age", "age", "Received", ages, q.age.clone())}
-            {select("inbox-assigned", "assigned", "Assigned to", assignees, q.assigned.clone())}
-            <div class="form-group">
-                <label class="label" for="inbox-q">"Reference"</label>
-                <input class="input input--width-10" id="inbox-q" name="q" type="search" value=q.q.clone() spellcheck="false" />
-            </div>
-            <div class="form-group"><button type="submit" class="button">"Filter"</button></div>
-        </form>
         <div class="table-wrap">
             <table class="table" id="referrals">
                 <caption class="visually-hidden">"Referrals, newest first"</caption>

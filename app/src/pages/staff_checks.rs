@@ -1,0 +1,55 @@
+//! The staff areas' forms, checked in the browser by the same shared rules the server applies.
+//! A lazy island: its code loads only on the pages that have such a form, never on a public one.
+
+use crate::components::checked::checked_form;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use shared::referral::case::CaseState;
+use shared::referral::{FieldError, Fields};
+
+/// Which of the staff rules a form is checked by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StaffRule {
+    /// Inviting a colleague: email, name, role and centre.
+    Invitation,
+    /// A change of someone's role and centre.
+    Scope,
+    /// Asking for a password reset link.
+    ResetEmail,
+    /// Choosing a password.
+    NewPassword,
+    /// An action on a case in this state (which action: the form's `action` field).
+    CaseAction { state: CaseState },
+}
+
+impl StaffRule {
+    /// The problems with a form's page answers (`answers`) and its other fields (`all`).
+    pub fn check(&self, answers: &Fields, all: &Fields) -> Vec<FieldError> {
+        let get = |k: &str| answers.get(k).map(String::as_str).unwrap_or("");
+        match self {
+            Self::Invitation => shared::staff_admin::parse_invitation(get("email"), get("name"), get("role"), get("centre"))
+                .err()
+                .unwrap_or_default(),
+            Self::Scope => shared::staff_admin::parse_scope(get("role"), get("centre")).err().unwrap_or_default(),
+            Self::ResetEmail => shared::referral::EmailAddress::parse(get("email"))
+                .err()
+                .map(|e| vec![FieldError::new("reset-email", &e)])
+                .unwrap_or_default(),
+            Self::NewPassword => shared::staff_admin::parse_new_password(get("password")).err().unwrap_or_default(),
+            Self::CaseAction { state } => {
+                let action = all.get("action").map(String::as_str).unwrap_or("");
+                // "Today" is left to the server (a session date in the future is refused
+                // there), so the browser judges with a day far ahead.
+                let far = time::Date::from_calendar_date(2100, time::Month::January, 1).unwrap_or(time::Date::MAX);
+                shared::referral::case_form::act(state, action, answers, far).err().unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// An island around a staff form: the error summary (`errors`, the server's, at first) and the
+/// form, checked by `rule` before it is sent.
+#[island(lazy)]
+pub fn StaffCheck(rule: StaffRule, errors: Vec<FieldError>, children: Children) -> impl IntoView {
+    checked_form(errors, move |answers, all| rule.check(answers, all), children)
+}
