@@ -89,9 +89,38 @@ free_port() {
 build_release() {
   rm -rf target/site/pkg
   cargo leptos build --release --precompress --split
+  honest_names
   local file
   for file in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do
     [ -e "$file" ] || continue
     gzip -9 -n -c "$file" > "$file.gz"
   done
+}
+
+# cargo-leptos names the main js and wasm by their content's hash, then rewrites that content
+# (the split loader's name goes in), so the names no longer say what the files hold: a build that
+# changed only a lazy island could keep them, and a browser holding them for a year would use a
+# stale copy. The wasm is renamed here to the hash of what it holds (md5, base64url, as
+# cargo-leptos does), with its compressed copies, and the hash file beside the server says so.
+# The main js cannot be: the split loader imports it by name, and it imports the split loader,
+# so it keeps its name and the server, finding that name untrue, has browsers revalidate it.
+honest_names() {
+  python3 - "${CARGO_TARGET_DIR:-target}/release/hash.txt" target/site/pkg <<'PY'
+import base64, hashlib, os, sys
+hash_file, pkg = sys.argv[1], sys.argv[2]
+out = []
+for line in open(hash_file).read().splitlines():
+    kind, _, old = (part.strip() for part in line.partition(":"))
+    if kind == "wasm":
+        name = f"naccc-hub.{old}.wasm"
+        data = open(os.path.join(pkg, name), "rb").read()
+        new = base64.urlsafe_b64encode(hashlib.md5(data).digest()).decode().rstrip("=")
+        for suffix in ("", ".br", ".gz"):
+            src = os.path.join(pkg, name + suffix)
+            if new != old and os.path.exists(src):
+                os.rename(src, os.path.join(pkg, f"naccc-hub.{new}.wasm{suffix}"))
+        line = f"wasm: {new}"
+    out.append(line)
+open(hash_file, "w").write("\n".join(out) + "\n")
+PY
 }

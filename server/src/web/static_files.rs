@@ -13,7 +13,11 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use leptos::prelude::LeptosOptions;
-use std::{collections::HashSet, path::PathBuf, sync::Arc};
+use std::{
+    collections::HashSet,
+    path::{Path, PathBuf},
+    sync::Arc,
+};
 use tower_http::services::ServeDir;
 
 /// A file whose name is its content's hash never changes: keep it for a year, never revalidate.
@@ -24,44 +28,62 @@ pub const REVALIDATE: &str = "no-cache";
 pub const GONE_MESSAGE: &str = "This file belongs to an earlier version of NACCC Contact Hub. \
      Reload the page to get the current one; the page works without it in the meantime.";
 
-/// The names under `/pkg/` that carry their content's hash, read from the build's hash file.
+/// The names under `/pkg/` that carry their content's hash: `<stem>.<hash>.<ext>`, the hash being
+/// the md5 of what the file holds in base64url (as cargo-leptos names them). Each is checked
+/// against the file at start-up, so a name only earns a year in the browser's cache if it is
+/// true: a file rewritten after it was named would otherwise be kept stale.
 #[derive(Clone, Debug, Default)]
 pub struct HashedNames(Arc<HashSet<String>>);
 
 impl HashedNames {
-    /// From cargo-leptos' hash file (`js: <hash>` lines) for the files named `output_name`.
-    pub fn parse(hash_file: &str, output_name: &str) -> Self {
-        let names = hash_file
-            .lines()
-            .filter_map(|line| {
-                let (kind, hash) = line.split_once(':')?;
-                let (kind, hash) = (kind.trim(), hash.trim());
-                (matches!(kind, "js" | "wasm" | "css") && !hash.is_empty())
-                    .then(|| format!("{output_name}.{hash}.{kind}"))
+    /// The files in `dir` whose name is their content's hash.
+    pub fn verified(dir: &Path) -> Self {
+        let names = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| {
+                let name = entry.file_name().into_string().ok()?;
+                let claimed = name_hash(&name)?;
+                let content = std::fs::read(entry.path()).ok()?;
+                (content_hash(&content) == claimed).then_some(name)
             })
             .collect();
         Self(Arc::new(names))
     }
 
-    /// The hash file beside the running binary, where cargo-leptos writes it and Leptos reads it
-    /// to name the files in each page (none when the build does not hash).
+    /// The verified names of this build's package directory (none when the build does not hash).
     pub fn of_build(options: &LeptosOptions) -> Self {
         if !options.hash_files {
             return Self::default();
         }
-        let text = hash_file_beside_binary(options).and_then(|path| std::fs::read_to_string(path).ok());
-        match text {
-            Some(text) => Self::parse(&text, &options.output_name),
-            None => {
-                tracing::warn!("file hashing is on but the build's hash file cannot be read");
-                Self::default()
-            }
+        let hashed = Self::verified(&pkg_dir(options));
+        if hashed.0.is_empty() {
+            tracing::warn!("file hashing is on but no file under /pkg/ is named by its content's hash");
         }
+        hashed
     }
 
     pub fn contains(&self, file: &str) -> bool {
         self.0.contains(file)
     }
+}
+
+/// The hash a name claims: the part before the extension, if it looks like an md5 in base64url.
+fn name_hash(name: &str) -> Option<&str> {
+    let (rest, _ext) = name.rsplit_once('.')?;
+    let (_stem, hash) = rest.rsplit_once('.')?;
+    (hash.len() == 22 && hash.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).then_some(hash)
+}
+
+fn content_hash(content: &[u8]) -> String {
+    use base64ct::Encoding;
+    use md5::Digest;
+    base64ct::Base64UrlUnpadded::encode_string(&md5::Md5::digest(content))
+}
+
+fn pkg_dir(options: &LeptosOptions) -> PathBuf {
+    PathBuf::from(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref())
 }
 
 /// Where cargo-leptos writes the hash file and Leptos looks for it: beside the running binary.
@@ -72,7 +94,7 @@ pub fn hash_file_beside_binary(options: &LeptosOptions) -> Option<PathBuf> {
 
 /// The service for `/pkg/`, from the site root's package directory.
 pub fn pkg_files(options: &LeptosOptions) -> Router {
-    let dir = PathBuf::from(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let dir = pkg_dir(options);
     let hashed = HashedNames::of_build(options);
     Router::new()
         // No directory listings or index redirects: `/pkg/` holds files only, so a directory
@@ -107,13 +129,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_files_the_hash_file_names_are_hashed() {
-        let names = HashedNames::parse("js: abc123\nwasm: def456\ncss: 0a0b\nsplit: zz\n", "naccc-hub");
-        assert!(names.contains("naccc-hub.abc123.js"));
-        assert!(names.contains("naccc-hub.def456.wasm"));
-        assert!(names.contains("naccc-hub.0a0b.css"));
-        assert!(!names.contains("naccc-hub.wasm"));
-        assert!(!names.contains("naccc-hub.zz.split"));
-        assert!(!HashedNames::parse("js:\n", "naccc-hub").contains("naccc-hub..js"));
+    fn only_names_that_are_their_contents_hash_are_hashed() {
+        let dir = std::env::temp_dir().join(format!("naccc-pkg-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let content = b"the wasm";
+        let true_name = format!("naccc-hub.{}.wasm", content_hash(content));
+        std::fs::write(dir.join(&true_name), content).unwrap();
+        // Named by a hash, then rewritten: the name no longer says what it holds.
+        std::fs::write(dir.join(format!("naccc-hub.{}.js", content_hash(b"before"))), b"after").unwrap();
+        std::fs::write(dir.join("naccc-hub.wasm"), content).unwrap();
+        let names = HashedNames::verified(&dir);
+        assert!(names.contains(&true_name));
+        assert_eq!(names.0.len(), 1);
+        assert_eq!(content_hash(b""), "1B2M2Y8AsgTpgAmY7PhCfg"); // md5 of nothing, as cargo-leptos writes it
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
