@@ -71,7 +71,8 @@ fn mark_fields(form: &web_sys::HtmlFormElement, errors: &[FieldError]) {
     let each = |selector: &str, f: &dyn Fn(web_sys::Element)| {
         if let Ok(list) = document.query_selector_all(selector) {
             for i in 0..list.length() {
-                if let Some(el) = list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                if let Some(el) = list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+                {
                     f(el);
                 }
             }

@@ -4,8 +4,8 @@
 //! form (the same shared rules) is `components::checked`.
 
 use leptos::prelude::*;
-use shared::referral::draft::MAX_ANSWER_LEN;
 use shared::referral::FieldError;
+use shared::referral::draft::MAX_ANSWER_LEN;
 
 pub type Errors = Signal<Vec<FieldError>>;
 

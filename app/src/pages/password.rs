@@ -4,15 +4,15 @@
 //! signing out (a GET never changes anything).
 
 use crate::components::form::TextInput;
-use crate::pages::staff_checks::{StaffCheck, StaffRule};
 use crate::pages::login::{Refused, SignInError, SignOut, load_refused};
+use crate::pages::staff_checks::{StaffCheck, StaffRule};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
-use shared::referral::Fields;
 #[cfg(feature = "ssr")]
 use shared::referral::FieldError;
+use shared::referral::Fields;
 use shared::staff_admin::LinkPurpose;
 
 #[cfg(feature = "ssr")]

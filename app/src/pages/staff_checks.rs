@@ -27,9 +27,11 @@ impl StaffRule {
     pub fn check(&self, answers: &Fields, all: &Fields) -> Vec<FieldError> {
         let get = |k: &str| answers.get(k).map(String::as_str).unwrap_or("");
         match self {
-            Self::Invitation => shared::staff_admin::parse_invitation(get("email"), get("name"), get("role"), get("centre"))
-                .err()
-                .unwrap_or_default(),
+            Self::Invitation => {
+                shared::staff_admin::parse_invitation(get("email"), get("name"), get("role"), get("centre"))
+                    .err()
+                    .unwrap_or_default()
+            }
             Self::Scope => shared::staff_admin::parse_scope(get("role"), get("centre")).err().unwrap_or_default(),
             Self::ResetEmail => shared::referral::EmailAddress::parse(get("email"))
                 .err()

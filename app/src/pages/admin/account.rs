@@ -10,9 +10,9 @@ use crate::pages::staff_checks::{StaffCheck, StaffRule};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::referral::Fields;
 #[cfg(feature = "ssr")]
 use shared::referral::FieldError;
+use shared::referral::Fields;
 
 #[server(endpoint = "admin/user")]
 pub async fn load_account(id: i64) -> Result<super::model::AccountSummary, AdminError> {

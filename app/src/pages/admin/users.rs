@@ -8,9 +8,9 @@ use crate::pages::staff_checks::{StaffCheck, StaffRule};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::account::Role;
-use shared::referral::Fields;
 #[cfg(feature = "ssr")]
 use shared::referral::FieldError;
+use shared::referral::Fields;
 
 #[server(endpoint = "admin/users")]
 pub async fn load_accounts() -> Result<Vec<AccountSummary>, AdminError> {

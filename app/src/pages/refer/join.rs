@@ -1,10 +1,10 @@
 //! The other party's part: `/refer/join/{step}`, `/refer/join/check` and `/refer/join/sent`.
 
 use super::WizardProblem;
+use super::checks::{WizardCheck, WizardRule};
 use super::codes::CodePanel;
 use super::fields::{adult_fields, consent_fields, court_fields, practical_fields, referrer_fields, safety_fields};
 use super::join_api::{JoinView, SaveJoinStep, SubmitJoin, load_join, load_joined};
-use super::checks::{WizardCheck, WizardRule};
 use super::text;
 use crate::components::form::{ErrorSummary, Errors, Radios};
 use leptos::prelude::*;

@@ -3,11 +3,11 @@
 
 use super::WizardProblem;
 use super::api::{SaveStep, WizardView, load_wizard};
+use super::checks::{WizardCheck, WizardRule};
 use super::fields::{
     adult_fields, consent_fields, court_fields, others_fields, practical_fields, referrer_fields, safety_fields,
 };
 use super::text;
-use super::checks::{WizardCheck, WizardRule};
 use crate::components::form::{Errors, Radios};
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -7,10 +7,10 @@ use super::model::CaseView;
 use super::{WorkspaceError, WorkspaceProblem, text};
 use crate::pages::refer::check::{adult_rows, summary_rows};
 use crate::pages::refer::send_api::CheckView;
+use crate::pages::staff_checks::{StaffCheck, StaffRule};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use crate::pages::staff_checks::{StaffCheck, StaffRule};
 use shared::referral::{DraftAnswers, Step, steps_for};
 
 #[server(endpoint = "centre/case")]

@@ -6,11 +6,11 @@ use super::{WorkspaceError, text};
 use crate::components::form::{Checkboxes, DateInput, Errors, Radios, TextArea};
 use crate::pages::staff::Returned;
 use leptos::prelude::*;
-use shared::referral::case::{ActionKind, Attendance, CaseState, CloseOutcome, DeclineReason, Party};
-use shared::referral::case_form::needs_confirmation;
-use shared::referral::Fields;
 #[cfg(feature = "ssr")]
 use shared::referral::FieldError;
+use shared::referral::Fields;
+use shared::referral::case::{ActionKind, Attendance, CaseState, CloseOutcome, DeclineReason, Party};
+use shared::referral::case_form::needs_confirmation;
 
 #[cfg(feature = "ssr")]
 async fn outcome(

@@ -91,18 +91,21 @@ const LIST_REGION: &str = "inbox-list";
 fn LiveInbox(children: Children) -> impl IntoView {
     let news = super::live::changes();
     Effect::new(move |_| {
-        if news.get() == 0 {
-            return;
-        }
+        // The first run is the page as served; only news fetches it again.
+        let fresh = news.get() == 0;
         #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(async move {
-            let location = window().location();
-            let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
-            let url = format!("{path}{}{}live=1", search, if search.is_empty() { "?" } else { "&" });
-            if let Some(page) = crate::components::swap::fetch_page(&url).await {
-                crate::components::swap::swap_regions(&page, &[COUNTS_REGION, LIST_REGION]);
-            }
-        });
+        if !fresh {
+            leptos::task::spawn_local(async move {
+                let location = window().location();
+                let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
+                let url = format!("{path}{}{}live=1", search, if search.is_empty() { "?" } else { "&" });
+                if let Some(page) = crate::components::swap::fetch_page(&url).await {
+                    crate::components::swap::swap_regions(&page, &[COUNTS_REGION, LIST_REGION]);
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = fresh;
     });
     children()
 }
