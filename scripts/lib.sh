@@ -85,7 +85,8 @@ free_port() {
 
 # The release build: content-hashed names (hash-files), brotli at quality 11 made once
 # (--precompress), and gzip made again at -9 (cargo-leptos' own gzip is larger than gzip -9).
-# --split: each lazy island (the staff areas) becomes its own wasm file, loaded only by its page.
+# --split: each lazy island (the wizard's check, the staff areas' islands) becomes its own wasm
+# file, loaded only by the pages that have it.
 build_release() {
   rm -rf target/site/pkg
   cargo leptos build --release --precompress --split

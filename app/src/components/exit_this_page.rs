@@ -49,9 +49,11 @@ pub fn ExitThisPage() -> impl IntoView {
                 <span class="visually-hidden">"Emergency "</span>
                 {m.exit_this_page}
             </a>
-            <Show when=move || enhanced.get()>
-                <p class="exit-this-page__hint">{m.exit_this_page_hint}</p>
-            </Show>
+            // Its place is kept from the start (hidden until the shortcut works), so showing it
+            // moves nothing on the page.
+            <p class="exit-this-page__hint" class:exit-this-page__hint--waiting=move || !enhanced.get()>
+                {m.exit_this_page_hint}
+            </p>
         </aside>
         <Show when=move || exiting.get()>
             <div class="exit-this-page__overlay" role="alert">{m.exit_this_page_loading}</div>

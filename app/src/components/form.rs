@@ -1,7 +1,7 @@
 //! Form parts in the GOV.UK Design System's patterns: an error summary linked to fields, and
-//! inputs that show their own error beside them. Errors are a signal, so showing them never
-//! re-renders an input (nothing typed is lost). Rendered on the server; the browser's check of a
-//! form (the same shared rules) is `components::checked`.
+//! inputs that show their own error beside them. Rendered on the server (the summary also by the
+//! island of a checked form); the browser's check of a form, with the same shared rules and the
+//! same markup, is `components::checked`.
 
 use leptos::prelude::*;
 use shared::referral::FieldError;
@@ -17,8 +17,12 @@ fn message_for(errors: Errors, id: String) -> impl Fn() -> Option<String> + Clon
 #[component]
 pub fn ErrorSummary(errors: Errors) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    Effect::new(move |before: Option<()>| {
+        // Problems found just now take focus; those the page came with only if the person has
+        // not already moved on (a lazy island can wake up after they started typing).
+        let untouched = || document().active_element().is_none_or(|el| el.tag_name() == "BODY");
         if !errors.get().is_empty()
+            && (before.is_some() || untouched())
             && let Some(summary) = node.get()
         {
             let _ = summary.focus();

@@ -13,8 +13,9 @@ pub async fn fetch_page(url: &str) -> Option<web_sys::Document> {
     web_sys::DomParser::new().ok()?.parse_from_string(&text, web_sys::SupportedType::TextHtml).ok()
 }
 
-/// Replaces the content of each region (by id) with the same region of `page`; focus stays on
-/// the field that had it. Says whether every region was found.
+/// Replaces the content of each region (by id) with the same region of `page`. A field inside a
+/// region that had focus gets it back (by its id; where the caret was is lost), so swap only
+/// what changes. Says whether every region was found.
 #[cfg(feature = "hydrate")]
 pub fn swap_regions(page: &web_sys::Document, ids: &[&str]) -> bool {
     let document = leptos::prelude::document();

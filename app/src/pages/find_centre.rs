@@ -105,11 +105,15 @@ fn CentreFinder(params: SearchParams, outcome: Result<SearchOutcome, AppError>) 
     let errors = CentreSearch::parse(&params).err().unwrap_or_default();
     view! {
         <SearchInPlace>
-            <div id=FINDER_REGION>
+            <div id=SUMMARY_REGION>
                 <ErrorSummary errors=errors.clone() />
-                <h1 class="heading-xl">{m.find_title}</h1>
-                <p class="lead">{m.find_lead}</p>
-                <SearchForm params=params.clone() errors />
+            </div>
+            <h1 class="heading-xl">{m.find_title}</h1>
+            <p class="lead">{m.find_lead}</p>
+            <SearchForm params=params.clone() errors />
+            // Says what a search in place found; never replaced, so screen readers hear it.
+            <p class="visually-hidden" role="status" id="finder-news"></p>
+            <div id=RESULTS_REGION>
                 {match outcome {
                     Ok(SearchOutcome::Found(found)) => view! { <Results found params /> }.into_any(),
                     Ok(SearchOutcome::Invalid(problems)) => {
@@ -123,8 +127,12 @@ fn CentreFinder(params: SearchParams, outcome: Result<SearchOutcome, AppError>) 
     }
 }
 
-/// The part of the page a search in place replaces.
-const FINDER_REGION: &str = "centre-finder";
+/// The parts of the page a search in place replaces: the problems, the two text fields (which
+/// show their own), and the results. The rest of the form stays, so focus stays where it was.
+const SUMMARY_REGION: &str = "finder-summary";
+const RESULTS_REGION: &str = "finder-results";
+#[cfg(feature = "hydrate")]
+const REGIONS: [&str; 4] = [SUMMARY_REGION, "postcode-group", "q-group", RESULTS_REGION];
 
 /// An island around the search: with JavaScript a changed filter searches at once, a search
 /// runs without leaving the page (the server renders the results, the browser swaps them in)
@@ -134,32 +142,39 @@ const FINDER_REGION: &str = "centre-finder";
 fn SearchInPlace(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     let latest = StoredValue::new(0u32);
+    // The search on show (path and query): a link within the page changes only the fragment.
+    #[cfg(feature = "hydrate")]
+    let shown = StoredValue::new(search_of_location());
     #[cfg(feature = "hydrate")]
     let show = move |url: String, push: bool| {
         latest.update_value(|n| *n = n.wrapping_add(1));
         let mine = latest.get_value();
         leptos::task::spawn_local(async move {
-            let Some(page) = crate::components::swap::fetch_page(&url).await else {
-                // Let the browser load it as a page instead.
-                let _ = window().location().set_href(&url);
-                return;
-            };
+            let page = crate::components::swap::fetch_page(&url).await;
             // A slower, older search must not replace a newer one.
             if latest.get_value() != mine {
                 return;
             }
-            crate::components::swap::swap_regions(&page, &[FINDER_REGION]);
+            // Without the page as expected (a proxy's error, say), let the browser load it.
+            let Some(page) = page.filter(|p| REGIONS.iter().all(|id| p.get_element_by_id(id).is_some())) else {
+                let _ = window().location().set_href(&url);
+                return;
+            };
+            crate::components::swap::swap_regions(&page, &REGIONS);
             document().set_title(&page.title());
             if push && let Ok(history) = window().history() {
                 let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
+            shown.set_value(search_of_location());
+            announce(&page);
         });
     };
     #[cfg(feature = "hydrate")]
     {
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            if let Ok(location) = window().location().href() {
-                show(location, false);
+            let now = search_of_location();
+            if now != shown.get_value() {
+                show(now, false);
             }
         });
         on_cleanup(move || handle.remove());
@@ -206,6 +221,25 @@ fn SearchInPlace(children: Children) -> impl IntoView {
         let _ = event;
     };
     view! { <div on:change=on_change on:submit=on_submit>{children()}</div> }
+}
+
+/// The address on show without its fragment.
+#[cfg(feature = "hydrate")]
+fn search_of_location() -> String {
+    let location = window().location();
+    format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+}
+
+/// Puts what the search found (its problem, or how many centres) in the page's news region.
+#[cfg(feature = "hydrate")]
+fn announce(page: &web_sys::Document) {
+    let text_of = |selector: &str| {
+        page.query_selector(selector).ok().flatten().and_then(|el| el.text_content()).filter(|t| !t.trim().is_empty())
+    };
+    let news = text_of(".error-summary__list").or_else(|| text_of("#centre-count")).or_else(|| text_of(".notice h2"));
+    if let Some(region) = document().get_element_by_id("finder-news") {
+        region.set_text_content(news.as_deref());
+    }
 }
 
 fn field_id(field: SearchField) -> &'static str {
@@ -316,7 +350,7 @@ fn TextField(
     let error_id = format!("{id}-error");
     let described_by = if error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
     view! {
-        <div class=if error.is_some() { "form-group form-group--error" } else { "form-group" }>
+        <div class=if error.is_some() { "form-group form-group--error" } else { "form-group" } id=format!("{id}-group")>
             <label class="label" for=id>{label}</label>
             <div class="hint" id=hint_id>{hint}</div>
             {error.map(|e| view! {
@@ -422,9 +456,7 @@ fn Results(found: SearchResults, params: SearchParams) -> impl IntoView {
         }
     });
     view! {
-        <div role="status">
             <h2 class="result-count" id="centre-count">{heading}</h2>
-        </div>
         {(found.total == 0).then(|| view! { <p>{m.no_results}</p> })}
         <ol class="results" aria-labelledby="centre-count">{hits}</ol>
         {pagination}

@@ -21,8 +21,8 @@ pub struct StreamState {
 pub const RECHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// `GET /centre/referrals/events`: a server-sent event `changed` whenever the signed-in centre
-/// user's centre has news (nothing about what changed: the page reloads its inbox through its
-/// server function). Anyone else gets 401 or 403. The stream is the page's own doing, so it never
+/// user's centre has news (nothing about what changed: the page fetches its inbox again, as the
+/// server renders it). Anyone else gets 401 or 403. The stream is the page's own doing, so it never
 /// keeps the session alive; it ends (and the browser's reconnection is refused) once the user's
 /// session ends or they lose access, checked before each event and every minute. Each check
 /// reloads the session from the store by its id: the copy the stream opened with goes stale as

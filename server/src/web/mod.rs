@@ -2,6 +2,7 @@
 //! page policy, the edge (client address, public rate limit), the live inbox stream, the browser's static files.
 
 pub mod edge;
+pub mod form_failure;
 pub mod live_stream;
 pub mod router;
 pub mod security;

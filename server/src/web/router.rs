@@ -137,6 +137,7 @@ pub fn router(state: AppState) -> Router {
         .layer(sessions)
         .layer(axum::middleware::from_fn(crate::web::security::page_policy))
         .layer(axum::middleware::from_fn(unreadable_arguments_are_bad_requests))
+        .layer(axum::middleware::from_fn(crate::web::form_failure::plain_words_for_failed_forms))
         .layer(axum::middleware::from_fn_with_state(state.edge.clone(), crate::web::edge::identify_and_limit))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             // Method and path only: query strings may carry postcodes or reference codes.

@@ -106,7 +106,8 @@ pub fn pkg_files(options: &LeptosOptions) -> Router {
 }
 
 async fn cache_policy(State(hashed): State<HashedNames>, request: Request, next: Next) -> Response {
-    let file = request.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
+    // The path under /pkg/: only a file directly in it can be one of the verified names.
+    let file = request.uri().path().trim_start_matches('/').to_owned();
     let mut response = next.run(request).await;
     let status = response.status();
     if status == StatusCode::NOT_FOUND {

@@ -95,7 +95,7 @@ fn CheckAnswers(view: CheckView) -> impl IntoView {
                 <p class="body">"By sending it you confirm that what you have told us is true. The centre will be told at once."</p>
                 <ActionForm action>
                     <input type="hidden" name="key" value=view.submission_key.clone() />
-                    <button type="submit" class="button" disabled=move || action.pending().get()>"Send referral"</button>
+                    <button type="submit" class="button">"Send referral"</button>
                 </ActionForm>
             }
             .into_any()

@@ -45,8 +45,8 @@ impl WizardRule {
 }
 
 /// An island around a wizard form: the error summary (`errors`, the server's, at first) and
-/// the form, checked by `rule` before it is sent.
-#[island]
+/// the form, checked by `rule` before it is sent. Lazy: its code loads only on a wizard page.
+#[island(lazy)]
 pub fn WizardCheck(rule: WizardRule, errors: Vec<FieldError>, children: Children) -> impl IntoView {
     checked_form(errors, move |answers, _| rule.check(answers), children)
 }

@@ -148,7 +148,7 @@ pub fn JoinCheckPage() -> impl IntoView {
                     <dl class="summary-list">{sections}</dl>
                     {ready.then(|| view! {
                         <ActionForm action>
-                            <button type="submit" class="button" disabled=move || action.pending().get()>"Send my part"</button>
+                            <button type="submit" class="button">"Send my part"</button>
                         </ActionForm>
                     })}
                 }

@@ -116,6 +116,12 @@ pub async fn submit_referral(#[server(default)] key: String) -> Result<(), Wizar
         })
         .await?;
     if sent == crate::ports::Sent::NotOpen {
+        // Sent twice at once (a double click), the other request sent it: the confirmation
+        // page shows it (or, if nothing was sent from here, explains there is nothing open).
+        if crate::request::is_plain_form() {
+            go("/refer/sent");
+            return Ok(());
+        }
         return Err(WizardError::NothingOpen.with_status());
     }
     s::remove(&session, s::DRAFT).await?;

@@ -92,20 +92,27 @@ fn LiveInbox(children: Children) -> impl IntoView {
     let news = super::live::changes();
     Effect::new(move |_| {
         // The first run is the page as served; only news fetches it again.
-        let fresh = news.get() == 0;
+        let version = news.get();
         #[cfg(feature = "hydrate")]
-        if !fresh {
+        if version > 0 {
             leptos::task::spawn_local(async move {
                 let location = window().location();
                 let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
                 let url = format!("{path}{}{}live=1", search, if search.is_empty() { "?" } else { "&" });
-                if let Some(page) = crate::components::swap::fetch_page(&url).await {
-                    crate::components::swap::swap_regions(&page, &[COUNTS_REGION, LIST_REGION]);
+                let page = crate::components::swap::fetch_page(&url).await;
+                // News came again while this was on its way: the later fetch shows it.
+                if news.get_untracked() != version {
+                    return;
+                }
+                let regions = [COUNTS_REGION, LIST_REGION];
+                if !page.is_some_and(|page| crate::components::swap::swap_regions(&page, &regions)) {
+                    // Signed out, or the page is not what it was: let the browser show it.
+                    let _ = location.reload();
                 }
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = fresh;
+        let _ = version;
     });
     children()
 }

@@ -1,6 +1,6 @@
 //! Live inbox: with JavaScript, the page listens to `/centre/referrals/events` (server-sent
-//! events, gloo-net's `EventSource`) and bumps a counter on each `changed`, which the page's data
-//! is keyed on. Without JavaScript the page is simply reloaded.
+//! events, gloo-net's `EventSource`) and bumps a counter on each `changed`, on which the inbox's
+//! island fetches the page again. Without JavaScript the page is simply reloaded.
 
 use leptos::prelude::*;
 
