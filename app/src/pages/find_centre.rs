@@ -61,10 +61,6 @@ pub fn FindCentrePage() -> impl IntoView {
     let params = move || query.with(params_from_query);
     let results = Resource::new(params, |params| async move {
         let outcome = run_search(params.clone()).await;
-        #[cfg(feature = "ssr")]
-        if matches!(outcome, Ok(SearchOutcome::Invalid(_))) {
-            crate::error::set_status(http::StatusCode::BAD_REQUEST);
-        }
         (params, outcome)
     });
     view! {
@@ -81,10 +77,14 @@ pub fn FindCentrePage() -> impl IntoView {
 }
 
 /// The search, checked first by the shared rules: the server is never asked about a search they
-/// already reject.
+/// already reject. A mistyped search is a 400; a well-formed postcode we cannot place is not.
 async fn run_search(params: SearchParams) -> Result<SearchOutcome, AppError> {
     match CentreSearch::parse(&params) {
-        Err(errors) => Ok(SearchOutcome::Invalid(errors)),
+        Err(errors) => {
+            #[cfg(feature = "ssr")]
+            crate::error::set_status(http::StatusCode::BAD_REQUEST);
+            Ok(SearchOutcome::Invalid(errors))
+        }
         Ok(_) => search_centres(params).await,
     }
 }
