@@ -66,6 +66,10 @@ pub const PUBLIC_SESSION_IDLE: Lifetime = Lifetime::hours(2);
 pub const IDLE_SIGN_OUT: Lifetime = Lifetime::minutes(30);
 /// A signed-in session ends this long after signing in, however busy.
 pub const LONGEST_SESSION: Lifetime = Lifetime::hours(12);
+/// A quarterly statistics return is due this long after its quarter ends (NACCC may configure it).
+pub const RETURN_DUE: Lifetime = Lifetime::days(28);
+/// A return still missing this long after it was due makes the centre lapsed.
+pub const RETURN_GRACE: Lifetime = Lifetime::days(28);
 
 #[cfg(test)]
 mod tests {

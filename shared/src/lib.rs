@@ -42,6 +42,7 @@ pub mod postcode;
 pub mod quarter;
 pub mod referral;
 pub mod referral_source;
+pub mod returns;
 pub mod search;
 pub mod staff_admin;
 pub mod uk_time;
