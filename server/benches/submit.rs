@@ -117,6 +117,7 @@ fn submit(c: &mut Criterion) {
                         centre: &centre,
                         service: referral.service,
                         light: referral.screening.light,
+                        children: referral.children.len() as u32,
                         public_url: "https://hub.example",
                     };
                     let outcome = store.submit_referral(&cipher, &submission, now).await.expect("submit");

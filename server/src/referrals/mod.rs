@@ -164,6 +164,7 @@ impl Referrals for ReferralService {
             centre: s.centre,
             service: s.referral.service,
             light: s.referral.screening.light,
+            children: u32::try_from(s.referral.children.len()).unwrap_or(u32::MAX),
             public_url: &self.public_url,
         };
         let outcome =

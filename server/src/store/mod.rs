@@ -15,6 +15,7 @@ mod outbox;
 mod postgres;
 mod referrals;
 mod retention;
+mod returns;
 mod sessions;
 mod sqlite;
 mod status;
@@ -30,6 +31,7 @@ pub use cases::{CaseChange, CaseEventRow, CaseRecord, NewNote, NoteAdded, active
 pub use invitations::{INVITATION_LIFETIME_SECS, InviteOutcome};
 pub use outbox::{DueMessage, Message, QueuedMessage, Recipient, STATUS_NEWS, status_news_subject};
 pub use referrals::DRAFT_LIFETIME_SECS;
+pub use returns::{AmendmentRow, ReturnRecord, ReturnWrite};
 pub use sessions::SessionStore;
 pub use submissions::{Submission, SubmitOutcome, SubmittedReferral, light_code};
 pub use users::{NewUser, User};

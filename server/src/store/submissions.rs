@@ -29,6 +29,8 @@ pub struct Submission<'a> {
     pub centre: &'a Slug,
     pub service: ContactService,
     pub light: Light,
+    /// How many children the referral is for (the returns count it; no names).
+    pub children: u32,
     /// Where the site is reached from outside, so the centre's email carries a link that works.
     pub public_url: &'a str,
 }
@@ -87,7 +89,7 @@ impl Store {
                 let updated = sqlx::query(
                     "UPDATE referrals SET state = 'submitted', answers = $1, submission_key = $2, submitted_at = $3, \
                      updated_at = $3, expires_at = NULL, centre_slug = $4, service = $5, light = $6, \
-                     case_state = '\"Submitted\"', stage = 'submitted' \
+                     case_state = '\"Submitted\"', stage = 'submitted', children = $8 \
                      WHERE reference = $7 AND state = 'draft' AND expires_at > $3",
                 )
                 .bind(&sealed)
@@ -97,6 +99,7 @@ impl Store {
                 .bind(s.service.code())
                 .bind(light_code(s.light))
                 .bind(reference)
+                .bind(i64::from(s.children))
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
