@@ -42,6 +42,7 @@ pub struct Ports {
     pub accounts: Arc<dyn Accounts>,
     pub administration: Arc<dyn Administration>,
     pub cases: Arc<dyn CentreReferrals>,
+    pub returns: Arc<dyn StatisticsReturns>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -304,4 +305,40 @@ pub trait CentreReferrals: Send + Sync + 'static {
         reference: &shared::referral::ReferralReference,
         to: Option<i64>,
     ) -> Result<CaseOutcome, PortError>;
+}
+
+/// Quarterly statistics returns. A centre's are reached only with the caller's own centre; the
+/// NACCC methods are for administrators (the caller has checked).
+#[async_trait]
+pub trait StatisticsReturns: Send + Sync + 'static {
+    /// The caller's centre's quarters; `None` if they have no centre.
+    async fn centre_returns(&self, user: &StaffUser) -> Result<Option<crate::pages::returns::model::ReturnsList>, PortError>;
+    /// One quarter's return of the caller's centre, pre-filled from its cases if not yet saved;
+    /// `None` for a quarter that has not begun, or a caller without a centre.
+    async fn open_return(
+        &self,
+        user: &StaffUser,
+        quarter: shared::Quarter,
+    ) -> Result<Option<crate::pages::returns::model::ReturnView>, PortError>;
+    /// Saves (a draft keeps whatever was typed) or submits (every check must pass; a
+    /// submitted return is amended, with a reason, and the change kept).
+    async fn save_return(
+        &self,
+        user: &StaffUser,
+        quarter: shared::Quarter,
+        form: &crate::pages::returns::model::ReturnForm,
+    ) -> Result<crate::pages::returns::model::ReturnOutcome, PortError>;
+    /// Who has sent `quarter`'s return, who is late, who is lapsed; national totals.
+    async fn chase(&self, quarter: shared::Quarter) -> Result<crate::pages::returns::model::ChaseView, PortError>;
+    /// Reminds `centre` (or, with `None`, every centre late with `quarter`'s return) through the
+    /// outbox, once per form `key`; how many reminders were queued.
+    async fn remind(
+        &self,
+        by: &StaffUser,
+        quarter: shared::Quarter,
+        centre: Option<&str>,
+        key: &str,
+    ) -> Result<usize, PortError>;
+    /// Every submitted return, one row per centre, quarter and service, as CSV.
+    async fn returns_csv(&self, by: &StaffUser) -> Result<String, PortError>;
 }

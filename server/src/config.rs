@@ -64,6 +64,14 @@ pub struct ServeArgs {
     /// Days after a case closes before its personal data is erased (what statistics need stays).
     #[arg(long, env = "NACCC_RETENTION_DAYS", default_value_t = crate::cases::retention::DEFAULT_RETENTION_DAYS)]
     pub retention_days: u32,
+
+    /// Days after a quarter ends that its statistics return is due.
+    #[arg(long, env = "NACCC_RETURN_DUE_DAYS", default_value_t = shared::returns::Schedule::default().due_days)]
+    pub return_due_days: u16,
+
+    /// Days after the due date that a missing return makes the centre lapsed.
+    #[arg(long, env = "NACCC_RETURN_GRACE_DAYS", default_value_t = shared::returns::Schedule::default().grace_days)]
+    pub return_grace_days: u16,
     /// Who mail is from.
     #[arg(long, env = "NACCC_MAIL_FROM", default_value = "NACCC Contact Hub <no-reply@naccc.org.uk>")]
     pub mail_from: String,

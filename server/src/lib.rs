@@ -13,6 +13,7 @@ pub mod cases;
 pub mod config;
 pub mod platform;
 pub mod referrals;
+pub mod returns;
 pub mod seed;
 pub mod staff;
 pub mod store;

@@ -119,6 +119,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         demo_logins: args.demo,
         changes,
         live_recheck: server::web::live_stream::RECHECK_EVERY,
+        returns_schedule: shared::returns::Schedule { due_days: args.return_due_days, grace_days: args.return_grace_days },
     });
     let purge = jobs::spawn_draft_purge(store.clone(), clock.clone());
     let session_purge = jobs::spawn_session_purge(sessions);

@@ -6,6 +6,7 @@ pub mod home;
 pub mod login;
 pub mod password;
 pub mod refer;
+pub mod returns;
 pub mod staff;
 pub mod staff_checks;
 pub mod workspace;

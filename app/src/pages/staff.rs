@@ -9,6 +9,9 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 use shared::account::Role;
 
+/// The centre's returns: for its managers only, so only they are offered the link.
+const RETURNS: &str = "/centre/returns";
+
 /// A signed-in area and the roles it is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Area {
@@ -31,8 +34,9 @@ impl Area {
     /// What the area's front page links to.
     fn links(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Self::Centre => &[("/centre/referrals", "Referrals")],
+            Self::Centre => &[("/centre/referrals", "Referrals"), (RETURNS, "Statistics returns")],
             Self::Admin => &[
+                ("/admin/returns", "Statistics returns: who has sent, who is late"),
                 ("/admin/users", "Staff accounts"),
                 ("/admin/audit", "Audit log"),
                 ("/admin/outbox", "Outbox (emails waiting or sent)"),
@@ -161,7 +165,9 @@ pub fn StaffHomePage(area: Area) -> impl IntoView {
                         <p class="body" id="signed-in-as">"Signed in as "<strong>{home.name}</strong>", "{home.role.label()}
                             {home.centre.map(|c| format!(" ({c})"))}"."</p>
                         <ul class="list">
-                            {area.links().iter().map(|(href, text)| view! { <li><a href=*href>{*text}</a></li> }).collect_view()}
+                            {area.links().iter()
+                                .filter(|(href, _)| *href != RETURNS || home.role == Role::CentreManager)
+                                .map(|(href, text)| view! { <li><a href=*href>{*text}</a></li> }).collect_view()}
                         </ul>
                         <ActionForm action=sign_out>
                             <button type="submit" class="button button--secondary">"Sign out"</button>

@@ -20,6 +20,8 @@ pub enum StaffRule {
     NewPassword,
     /// An action on a case in this state (which action: the form's `action` field).
     CaseAction { state: CaseState },
+    /// A quarterly statistics return (`amending`: it was submitted before, so a reason is needed).
+    Return { context: shared::returns::CheckContext, amending: bool },
 }
 
 impl StaffRule {
@@ -45,8 +47,19 @@ impl StaffRule {
                 let far = time::Date::from_calendar_date(2100, time::Month::January, 1).unwrap_or(time::Date::MAX);
                 shared::referral::case_form::act(state, action, answers, far).err().unwrap_or_default()
             }
+            Self::Return { context, amending } => return_problems(answers, context, *amending),
         }
     }
+}
+
+/// A return's problems before it is submitted: the shared checks, and an amendment's reason.
+pub fn return_problems(fields: &Fields, context: &shared::returns::CheckContext, amending: bool) -> Vec<FieldError> {
+    use shared::returns::lifecycle::{AMEND_REASON_FIELD, parse_amend_reason};
+    let mut errors = shared::returns::check(fields, context).field_errors();
+    if amending && let Err(e) = parse_amend_reason(fields.get(AMEND_REASON_FIELD).map(String::as_str).unwrap_or("")) {
+        errors.push(FieldError::new(AMEND_REASON_FIELD, &e));
+    }
+    errors
 }
 
 /// An island around a staff form: the error summary (`errors`, the server's, at first) and the

@@ -50,6 +50,8 @@ pub struct AppState {
     pub live_recheck: std::time::Duration,
     /// The client's address and the public rate limit.
     pub edge: crate::web::edge::Edge,
+    /// When statistics returns are due and lapse.
+    pub returns_schedule: shared::returns::Schedule,
 }
 
 impl FromRef<AppState> for crate::web::live_stream::StreamState {
@@ -94,8 +96,16 @@ pub(crate) fn ports(state: &AppState) -> Ports {
         mail_by_smtp: state.mail_by_smtp,
         demo_logins: state.demo_logins,
     };
+    let returns = crate::returns::ReturnService {
+        store: state.store.clone(),
+        clock: state.clock.clone(),
+        schedule: state.returns_schedule,
+        changes: state.changes.clone(),
+        public_url: state.public_url.clone(),
+    };
     Ports {
         centres: Arc::new(state.store.clone()),
+        returns: Arc::new(returns),
         postcodes: Arc::new(crate::platform::postcodes::PostcodeTable),
         referrals: Arc::new(referrals),
         administration: Arc::new(accounts.clone()),
@@ -128,6 +138,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/exit", post(exit_this_page))
         .route("/centre/referrals/events", get(crate::web::live_stream::inbox_events))
+        .route("/admin/returns.csv", get(crate::web::downloads::returns_csv))
         .nest_service("/pkg", crate::web::static_files::pkg_files(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
