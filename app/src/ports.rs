@@ -312,7 +312,10 @@ pub trait CentreReferrals: Send + Sync + 'static {
 #[async_trait]
 pub trait StatisticsReturns: Send + Sync + 'static {
     /// The caller's centre's quarters; `None` if they have no centre.
-    async fn centre_returns(&self, user: &StaffUser) -> Result<Option<crate::pages::returns::model::ReturnsList>, PortError>;
+    async fn centre_returns(
+        &self,
+        user: &StaffUser,
+    ) -> Result<Option<crate::pages::returns::model::ReturnsList>, PortError>;
     /// One quarter's return of the caller's centre, pre-filled from its cases if not yet saved;
     /// `None` for a quarter that has not begun, or a caller without a centre.
     async fn open_return(

@@ -59,6 +59,10 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         };
         let centre = seed::demo_staff_centre().context("no demo centre takes online referrals")?;
         demo_logins = server::seed::staff::seed_demo_users(&accounts, &centre).await?;
+        let schedule = shared::returns::Schedule { due_days: args.return_due_days, grace_days: args.return_grace_days };
+        let directory: Vec<shared::Centre> = seed::demo_centres().into_iter().map(|p| p.centre).collect();
+        let returns = seed::returns::seed_returns(&store, &directory, clock.today(), schedule, Some(&centre)).await?;
+        tracing::info!(returns, "demo returns loaded");
     }
     let mut leptos_options = get_configuration(None)?.leptos_options;
     // `cargo leptos build` hashes the file names and writes their hashes beside this binary; the
@@ -119,7 +123,10 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         demo_logins: args.demo,
         changes,
         live_recheck: server::web::live_stream::RECHECK_EVERY,
-        returns_schedule: shared::returns::Schedule { due_days: args.return_due_days, grace_days: args.return_grace_days },
+        returns_schedule: shared::returns::Schedule {
+            due_days: args.return_due_days,
+            grace_days: args.return_grace_days,
+        },
     });
     let purge = jobs::spawn_draft_purge(store.clone(), clock.clone());
     let session_purge = jobs::spawn_session_purge(sessions);

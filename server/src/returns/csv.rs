@@ -7,7 +7,15 @@ use shared::returns::{FigureKey, Measure};
 
 pub fn returns(directory: &[Centre], returns: &[ReturnRecord]) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["centre".to_owned(), "centre_name".into(), "nation".into(), "quarter".into(), "state".into(), "submitted_at".into(), "service".into()];
+    let mut header = vec![
+        "centre".to_owned(),
+        "centre_name".into(),
+        "nation".into(),
+        "quarter".into(),
+        "state".into(),
+        "submitted_at".into(),
+        "service".into(),
+    ];
     header.extend(Measure::all().into_iter().map(|m| m.code()));
     // Writing to memory cannot fail.
     let _ = out.write_record(&header);

@@ -8,7 +8,8 @@ pub mod csv;
 use crate::cases::news::CaseChanges;
 use crate::store::{Actor, AuditEvent, Message, Outcome, ReturnRecord, ReturnWrite, Store, StoreError};
 use app::pages::returns::model::{
-    AmendmentView, ChaseRow, ChaseView, QuarterTotals, ReturnForm, ReturnListRow, ReturnOutcome, ReturnView, ReturnsList,
+    AmendmentView, ChaseRow, ChaseView, QuarterTotals, ReturnForm, ReturnListRow, ReturnOutcome, ReturnView,
+    ReturnsList,
 };
 use app::ports::{Clock, PortError, StaffUser, StatisticsReturns};
 use async_trait::async_trait;
@@ -58,7 +59,8 @@ fn returning(centre: &Centre) -> bool {
 
 impl ReturnService {
     async fn audit(&self, user: &StaffUser, action: &'static str, object: String, outcome: Outcome) {
-        let event = AuditEvent { actor: Actor::User(user.id), action, object: Some(object), outcome, detail: String::new() };
+        let event =
+            AuditEvent { actor: Actor::User(user.id), action, object: Some(object), outcome, detail: String::new() };
         if let Err(error) = self.store.record(&event, self.clock.now()).await {
             tracing::error!(%error, action, "audit entry not written");
         }
@@ -92,7 +94,9 @@ impl ReturnService {
             }
         };
         let previous = match quarter.previous() {
-            Some(p) => self.store.statistics_return(centre.slug.as_str(), p).await.map_err(port_error)?.and_then(|r| r.figures),
+            Some(p) => {
+                self.store.statistics_return(centre.slug.as_str(), p).await.map_err(port_error)?.and_then(|r| r.figures)
+            }
             None => None,
         };
         Ok(CheckContext { services, computed, previous })
@@ -176,7 +180,12 @@ impl StatisticsReturns for ReturnService {
         }))
     }
 
-    async fn save_return(&self, user: &StaffUser, quarter: Quarter, form: &ReturnForm) -> Result<ReturnOutcome, PortError> {
+    async fn save_return(
+        &self,
+        user: &StaffUser,
+        quarter: Quarter,
+        form: &ReturnForm,
+    ) -> Result<ReturnOutcome, PortError> {
         let Some(centre) = self.centre_of(user).await? else { return Ok(ReturnOutcome::NotFound) };
         if quarter.start() > self.clock.today() {
             return Ok(ReturnOutcome::NotFound);
@@ -206,7 +215,10 @@ impl StatisticsReturns for ReturnService {
         };
         if !form.submit {
             if state.is_submitted() {
-                let refused = FieldError { field: "return-form".into(), message: "A submitted return cannot be saved as a draft: amend it, saying why".into() };
+                let refused = FieldError {
+                    field: "return-form".into(),
+                    message: "A submitted return cannot be saved as a draft: amend it, saying why".into(),
+                };
                 return Ok(ReturnOutcome::Rejected(vec![refused]));
             }
             let written = self.store.write_return(&write, self.clock.now()).await.map_err(port_error)?;
@@ -265,13 +277,15 @@ impl StatisticsReturns for ReturnService {
                 }
             }
         }
-        let reminded: HashMap<String, i64> = self.store.reminders_in(quarter).await.map_err(port_error)?.into_iter().collect();
+        let reminded: HashMap<String, i64> =
+            self.store.reminders_in(quarter).await.map_err(port_error)?.into_iter().collect();
         let mut rows: Vec<ChaseRow> = directory
             .iter()
             .filter(|c| returning(c))
             .map(|c| {
                 let slug = c.slug.to_string();
-                let submitted_on = this.iter().find(|r| r.centre == slug).and_then(|r| r.submitted_at).map(shared::uk_time::uk_date);
+                let submitted_on =
+                    this.iter().find(|r| r.centre == slug).and_then(|r| r.submitted_at).map(shared::uk_time::uk_date);
                 ChaseRow {
                     centre: c.name.to_string(),
                     standing: self.schedule.standing(quarter, submitted_on, today),
@@ -307,7 +321,13 @@ impl StatisticsReturns for ReturnService {
         })
     }
 
-    async fn remind(&self, by: &StaffUser, quarter: Quarter, centre: Option<&str>, key: &str) -> Result<usize, PortError> {
+    async fn remind(
+        &self,
+        by: &StaffUser,
+        quarter: Quarter,
+        centre: Option<&str>,
+        key: &str,
+    ) -> Result<usize, PortError> {
         let chase = self.chase(quarter).await?;
         let late: Vec<String> = chase
             .rows
@@ -323,7 +343,8 @@ impl StatisticsReturns for ReturnService {
             shared::durations::RETURN_GRACE.words(),
         );
         let message = Message { kind: "return.reminder", subject: &subject, body: &body };
-        let queued = self.store.remind(quarter, &late, key, by.id, &message, self.clock.now()).await.map_err(port_error)?;
+        let queued =
+            self.store.remind(quarter, &late, key, by.id, &message, self.clock.now()).await.map_err(port_error)?;
         self.audit(by, "return.remind", format!("{quarter}:{}", centre.unwrap_or("all late")), Outcome::Ok).await;
         Ok(queued)
     }
@@ -340,7 +361,12 @@ impl StatisticsReturns for ReturnService {
 impl ReturnService {
     /// The same form sent again after it was applied is the same success; anything else is a
     /// conflict (somebody else changed the return).
-    async fn resent_or_conflict(&self, slug: &str, quarter: Quarter, fields: &Fields) -> Result<ReturnOutcome, PortError> {
+    async fn resent_or_conflict(
+        &self,
+        slug: &str,
+        quarter: Quarter,
+        fields: &Fields,
+    ) -> Result<ReturnOutcome, PortError> {
         let now = self.store.statistics_return(slug, quarter).await.map_err(port_error)?;
         let mut sent = fields.clone();
         sent.remove(AMEND_REASON_FIELD);

@@ -6,6 +6,7 @@ pub mod staff;
 mod towns;
 
 mod profile;
+pub mod returns;
 
 use crate::store::{Store, StoreError};
 use rand::{Rng, SeedableRng, seq::SliceRandom};

@@ -31,7 +31,7 @@ pub use cases::{CaseChange, CaseEventRow, CaseRecord, NewNote, NoteAdded, active
 pub use invitations::{INVITATION_LIFETIME_SECS, InviteOutcome};
 pub use outbox::{DueMessage, Message, QueuedMessage, Recipient, STATUS_NEWS, status_news_subject};
 pub use referrals::DRAFT_LIFETIME_SECS;
-pub use returns::{AmendmentRow, ReturnRecord, ReturnWrite};
+pub use returns::{AmendmentRow, ReturnRecord, ReturnWrite, SeedReturn};
 pub use sessions::SessionStore;
 pub use submissions::{Submission, SubmitOutcome, SubmittedReferral, light_code};
 pub use users::{NewUser, User};

@@ -68,7 +68,8 @@ impl TryFrom<ReturnSqlRow> for ReturnRecord {
     }
 }
 
-const COLUMNS: &str = "id, centre_slug, quarter, state, fields, figures, computed, queries, submitted_at, updated_at, version";
+const COLUMNS: &str =
+    "id, centre_slug, quarter, state, fields, figures, computed, queries, submitted_at, updated_at, version";
 
 /// A change to one return, written only if it is still at `seen_version` (`None`: the return
 /// must not exist yet).
@@ -169,9 +170,9 @@ impl Store {
         let written = on_write!(self, |pool| {
             async {
                 let mut tx = pool.begin().await?;
-                let id: Option<i64> = match w.seen_version {
-                    None => {
-                        sqlx::query_scalar(
+                let id: Option<i64> =
+                    match w.seen_version {
+                        None => sqlx::query_scalar(
                             "INSERT INTO statistics_returns (centre_slug, quarter, state, fields, figures, computed, \
                              queries, submitted_at, submitted_by, updated_at) \
                              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
@@ -188,30 +189,29 @@ impl Store {
                         .bind(submitted_by)
                         .bind(now)
                         .fetch_optional(&mut *tx)
-                        .await?
-                    }
-                    Some(version) => {
-                        sqlx::query_scalar(
-                            "UPDATE statistics_returns SET state = $1, fields = $2, figures = $3, computed = $4, \
+                        .await?,
+                        Some(version) => {
+                            sqlx::query_scalar(
+                                "UPDATE statistics_returns SET state = $1, fields = $2, figures = $3, computed = $4, \
                              queries = $5, submitted_at = COALESCE($6, submitted_at), \
                              submitted_by = COALESCE($7, submitted_by), updated_at = $8, version = version + 1 \
                              WHERE centre_slug = $9 AND quarter = $10 AND version = $11 RETURNING id",
-                        )
-                        .bind(w.state.code())
-                        .bind(&fields)
-                        .bind(&figures)
-                        .bind(&computed)
-                        .bind(&queries)
-                        .bind(submitted_at)
-                        .bind(submitted_by)
-                        .bind(now)
-                        .bind(w.centre)
-                        .bind(&quarter)
-                        .bind(version)
-                        .fetch_optional(&mut *tx)
-                        .await?
-                    }
-                };
+                            )
+                            .bind(w.state.code())
+                            .bind(&fields)
+                            .bind(&figures)
+                            .bind(&computed)
+                            .bind(&queries)
+                            .bind(submitted_at)
+                            .bind(submitted_by)
+                            .bind(now)
+                            .bind(w.centre)
+                            .bind(&quarter)
+                            .bind(version)
+                            .fetch_optional(&mut *tx)
+                            .await?
+                        }
+                    };
                 let Some(id) = id else { return Ok::<_, sqlx::Error>(false) };
                 if let Some((reason, before)) = w.amendment {
                     sqlx::query(
@@ -328,4 +328,65 @@ fn facts_of(r: FactsRow) -> Result<CaseFacts, StoreError> {
         children: r.children.and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
         sessions: state.as_ref().map(CaseFacts::sessions_of).unwrap_or_default(),
     })
+}
+
+/// A demo return, submitted (and with `amended`, changed once afterwards).
+pub struct SeedReturn {
+    pub centre: String,
+    pub quarter: Quarter,
+    pub state: ReturnState,
+    pub figures: Figures,
+    pub submitted_at: i64,
+    pub amended: bool,
+}
+
+impl Store {
+    pub async fn count_returns(&self) -> Result<i64, StoreError> {
+        Ok(on_read!(self, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM statistics_returns").fetch_one(pool).await)?)
+    }
+
+    /// Inserts the demo returns in one transaction.
+    pub async fn insert_seed_returns(&self, rows: &[SeedReturn]) -> Result<(), StoreError> {
+        on_write!(self, |pool| {
+            async {
+                let mut tx = pool.begin().await?;
+                for r in rows {
+                    let fields: Fields = r.figures.0.iter().map(|(k, n)| (k.code(), n.to_string())).collect();
+                    let figures = to_json(&r.figures);
+                    let computed: Figures = Figures(
+                        r.figures.0.iter().filter(|(k, _)| k.measure.is_computed()).map(|(k, n)| (*k, *n)).collect(),
+                    );
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO statistics_returns (centre_slug, quarter, state, fields, figures, computed, \
+                         submitted_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                    )
+                    .bind(&r.centre)
+                    .bind(r.quarter.to_string())
+                    .bind(r.state.code())
+                    .bind(to_json(&fields))
+                    .bind(&figures)
+                    .bind(to_json(&computed))
+                    .bind(r.submitted_at)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    if r.amended {
+                        sqlx::query(
+                            "INSERT INTO statistics_amendments (return_id, at, reason, before, after) \
+                             VALUES ($1, $2, $3, $4, $4)",
+                        )
+                        .bind(id)
+                        .bind(r.submitted_at + 7 * 86_400)
+                        .bind("Demo: a paper referral form found after submitting")
+                        .bind(&figures)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                }
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(())
+            }
+            .await
+        })?;
+        Ok(())
+    }
 }

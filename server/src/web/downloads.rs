@@ -21,7 +21,10 @@ pub async fn returns_csv(State(state): State<AppState>, session: tower_sessions:
             let mut response = csv.into_response();
             let headers = response.headers_mut();
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
-            headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"statistics-returns.csv\""));
+            headers.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"statistics-returns.csv\""),
+            );
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             response
         }

@@ -49,11 +49,9 @@ impl Query {
 
     pub fn describe(self) -> String {
         match self {
-            Self::FarFromLastQuarter { key, previous, now } => format!(
-                "{}: {} is {now}, far from last quarter's {previous}",
-                key.service.label(),
-                key.measure.label()
-            ),
+            Self::FarFromLastQuarter { key, previous, now } => {
+                format!("{}: {} is {now}, far from last quarter's {previous}", key.service.label(), key.measure.label())
+            }
             Self::HighNoShowRate { key, percent } => format!(
                 "{}: no-shows are {percent}% of referrals received, above the {NO_SHOW_QUERY_PERCENT}% that is usual",
                 key.service.label()
@@ -66,11 +64,18 @@ impl Query {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReturnProblem {
     Figure(FigureKey, FigureError),
-    SourcesNotTotal { service: Service, sources: u32, total: u32 },
+    SourcesNotTotal {
+        service: Service,
+        sources: u32,
+        total: u32,
+    },
     BookedAboveAvailable(Service),
     FamiliesAboveChildren(Service),
     /// A computed figure changed without a reason.
-    CorrectionUnexplained { key: FigureKey, computed: u32 },
+    CorrectionUnexplained {
+        key: FigureKey,
+        computed: u32,
+    },
     QueryUnexplained(Query),
     NoteTooLong(FigureKey),
 }
@@ -174,7 +179,10 @@ pub fn check(fields: &Fields, context: &CheckContext) -> Checked {
         }
     }
     for (&key, &computed) in &context.computed.0 {
-        if key.measure.is_computed() && figures.0.get(&key).is_some_and(|&n| n != computed) && note(fields, key).is_empty() {
+        if key.measure.is_computed()
+            && figures.0.get(&key).is_some_and(|&n| n != computed)
+            && note(fields, key).is_empty()
+        {
             errors.push(ReturnProblem::CorrectionUnexplained { key, computed });
         }
     }
@@ -212,7 +220,8 @@ pub fn queries(figures: &Figures, context: &CheckContext) -> Vec<Query> {
 /// More than [`QUERY_CHANGE_PERCENT`] apart, and by at least [`QUERY_MIN_DIFFERENCE`].
 fn far_apart(before: u32, now: u32) -> bool {
     let difference = before.abs_diff(now);
-    difference >= QUERY_MIN_DIFFERENCE && u64::from(difference) * 100 > u64::from(QUERY_CHANGE_PERCENT) * u64::from(before)
+    difference >= QUERY_MIN_DIFFERENCE
+        && u64::from(difference) * 100 > u64::from(QUERY_CHANGE_PERCENT) * u64::from(before)
 }
 
 #[cfg(test)]

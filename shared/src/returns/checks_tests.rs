@@ -109,7 +109,10 @@ fn a_corrected_computed_figure_needs_a_reason() {
     // A figure the system does not compute is never a "correction".
     ctx.computed.0.insert(key(SUP, Measure::Volunteers), 3);
     let errors = check(&fields, &ctx).errors;
-    assert_eq!(errors, vec![ReturnProblem::CorrectionUnexplained { key: key(SUP, Measure::Source(S::Online)), computed: 11 }]);
+    assert_eq!(
+        errors,
+        vec![ReturnProblem::CorrectionUnexplained { key: key(SUP, Measure::Source(S::Online)), computed: 11 }]
+    );
     assert_eq!(errors[0].field(), "why-supported-source-online");
     let mut fields = fields;
     fields.insert("why-supported-source-online".into(), "One referral came by phone first".into());
@@ -168,7 +171,10 @@ fn a_high_no_show_rate_is_queried() {
 #[test]
 fn no_shows_with_no_referrals_are_queried_without_dividing_by_zero() {
     let figures = Figures([(key(SUP, Measure::NoShow), 2)].into_iter().collect());
-    assert_eq!(queries(&figures, &context(&[SUP])), vec![Query::HighNoShowRate { key: key(SUP, Measure::NoShow), percent: 100 }]);
+    assert_eq!(
+        queries(&figures, &context(&[SUP])),
+        vec![Query::HighNoShowRate { key: key(SUP, Measure::NoShow), percent: 100 }]
+    );
 }
 
 #[test]

@@ -160,7 +160,10 @@ impl FigureKey {
     }
 
     pub fn parse(code: &str) -> Option<Self> {
-        Service::ALL.into_iter().flat_map(|s| Measure::all().into_iter().map(move |m| Self::new(s, m))).find(|k| k.code() == code)
+        Service::ALL
+            .into_iter()
+            .flat_map(|s| Measure::all().into_iter().map(move |m| Self::new(s, m)))
+            .find(|k| k.code() == code)
     }
 
     /// The field holding the reason for a correction or the explanation of a query.
@@ -217,7 +220,11 @@ pub fn parse_figure(input: &str) -> Result<u32, FigureError> {
         return Err(FigureError::NotWholeNumber);
     }
     if negative {
-        return Err(if digits.bytes().all(|b| b == b'0') { FigureError::NotWholeNumber } else { FigureError::Negative });
+        return Err(if digits.bytes().all(|b| b == b'0') {
+            FigureError::NotWholeNumber
+        } else {
+            FigureError::Negative
+        });
     }
     // Longer than any allowed figure: too large, without overflowing.
     if digits.trim_start_matches('0').len() > 6 {
@@ -284,7 +291,10 @@ mod tests {
             assert_eq!(FigureKey::parse(&key.code()), Some(key));
         }
         assert_eq!(FigureKey::parse("supported-source-facebook"), None);
-        assert_eq!(FigureKey::new(Service::Supervised, Measure::Source(ReferralSource::SelfReferral)).code(), "supervised-source-self-referral");
+        assert_eq!(
+            FigureKey::new(Service::Supervised, Measure::Source(ReferralSource::SelfReferral)).code(),
+            "supervised-source-self-referral"
+        );
     }
 
     #[test]

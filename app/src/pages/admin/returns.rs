@@ -149,7 +149,14 @@ fn Chase(view: ChaseView, reminded: Option<String>) -> impl IntoView {
 
 #[component]
 fn NationalTotals(view: ChaseView) -> impl IntoView {
-    let measures = [Measure::Referrals, Measure::Children, Measure::Families, Measure::Volunteers, Measure::PaidStaff, Measure::SessionsBooked];
+    let measures = [
+        Measure::Referrals,
+        Measure::Children,
+        Measure::Families,
+        Measure::Volunteers,
+        Measure::PaidStaff,
+        Measure::SessionsBooked,
+    ];
     let header = measures.iter().map(|m| view! { <th scope="col">{m.label().to_owned()}</th> }).collect_view();
     let rows = view
         .totals

@@ -45,10 +45,7 @@ pub fn ReturnFormView(view: ReturnView, returned: Returned, done: Option<String>
     let rule = StaffRule::Return { context: view.context.clone(), amending };
     let value = move |name: &str| typed.get(name).cloned().unwrap_or_default();
     let services = view.context.services.clone();
-    let sections = services
-        .iter()
-        .map(|&service| service_section(service, &view, &value, errors))
-        .collect_view();
+    let sections = services.iter().map(|&service| service_section(service, &view, &value, errors)).collect_view();
     let done = done.and_then(|d| match d.as_str() {
         "saved" => Some("Draft saved. You can come back to it at any time before you submit it."),
         "submitted" => Some("Return submitted. Thank you: NACCC can now see your figures."),
@@ -147,8 +144,12 @@ fn figure(
     });
     let (id, label, typed) = (key.code(), capitalised(key.measure.label()), value(&key.code()));
     let input = match hint {
-        Some(hint) => view! { <TextInput id=id.clone() name=id label hint value=typed errors class="input input--width-4" /> }.into_any(),
-        None => view! { <TextInput id=id.clone() name=id label value=typed errors class="input input--width-4" /> }.into_any(),
+        Some(hint) => {
+            view! { <TextInput id=id.clone() name=id label hint value=typed errors class="input input--width-4" /> }
+                .into_any()
+        }
+        None => view! { <TextInput id=id.clone() name=id label value=typed errors class="input input--width-4" /> }
+            .into_any(),
     };
     view! { {input} {note} }.into_any()
 }

@@ -84,7 +84,10 @@ pub async fn save_return(
                 message: "Someone else changed this return while you had it open: check the figures below, then send it again".into(),
             }];
             if crate::request::is_plain_form() {
-                crate::pages::staff::refuse_form(&page, f, conflict).await.map_err(crate::pages::workspace::unavailable)?.ok();
+                crate::pages::staff::refuse_form(&page, f, conflict)
+                    .await
+                    .map_err(crate::pages::workspace::unavailable)?
+                    .ok();
                 return Ok(());
             }
             crate::error::set_status(http::StatusCode::CONFLICT);
