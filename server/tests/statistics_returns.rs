@@ -92,7 +92,7 @@ async fn a_managers_return_is_prefilled_checked_submitted_once_and_amended(db: &
     let refs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let r = manager.submit("/api/centre/return/save", &refs).await;
     assert_eq!(r.location(), format!("/centre/returns/{THIS_QUARTER}"));
-    let back = manager.get(&r.location()).await;
+    let back = manager.get(r.location()).await;
     assert!(
         back.body.contains("the referrals from each source add up to 4, but referrals received is 5"),
         "{}",
@@ -124,7 +124,7 @@ async fn a_managers_return_is_prefilled_checked_submitted_once_and_amended(db: &
     pairs.push(("version".into(), version.clone()));
     let refs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let r = manager.submit("/api/centre/return/save", &refs).await;
-    let back = manager.get(&r.location()).await;
+    let back = manager.get(r.location()).await;
     assert!(back.body.contains("Say why you are changing a submitted return"), "{}", back.body);
     set(&mut fields, "amend-reason", "A volunteer's form came late");
     let mut pairs = post(&fields, "submit");

@@ -159,7 +159,7 @@ impl StatisticsReturns for ReturnService {
         }
         let record = self.store.statistics_return(centre.slug.as_str(), quarter).await.map_err(port_error)?;
         let context = self.context(&centre, quarter, record.as_ref()).await?;
-        let submitted_on = record.as_ref().and_then(|r| r.submitted_at).map(|at| shared::uk_time::uk_date(at));
+        let submitted_on = record.as_ref().and_then(|r| r.submitted_at).map(shared::uk_time::uk_date);
         let amendments = match &record {
             Some(r) => self.amendments(&centre, r).await?,
             None => Vec::new(),
@@ -198,7 +198,7 @@ impl StatisticsReturns for ReturnService {
         let state = record.as_ref().map(|r| r.state).unwrap_or(ReturnState::Draft);
         // The form must be of the return as it is now (a page opened before a save is stale).
         if form.version != record.as_ref().map(|r| r.version) {
-            return Ok(self.resent_or_conflict(&slug, quarter, &fields).await?);
+            return self.resent_or_conflict(&slug, quarter, &fields).await;
         }
         let mut write = ReturnWrite {
             centre: &slug,

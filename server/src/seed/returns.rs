@@ -129,3 +129,37 @@ pub async fn seed_returns(
     store.insert_seed_returns(&rows).await?;
     Ok(rows.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::referral::Fields;
+    use shared::returns::CheckContext;
+
+    #[test]
+    fn demo_returns_pass_the_returns_own_checks_and_match_the_national_figures() {
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        let q = Quarter::parse("2025-Q3").unwrap();
+        let mut referrals = 0;
+        let mut self_referrals = 0;
+        for i in 0..320 {
+            let services =
+                if i % 2 == 0 { vec![Service::Supported] } else { vec![Service::Supported, Service::Supervised] };
+            let figures = figures_for(&mut rng, &services, q, 1.0, i % 5 == 0);
+            let fields: Fields = figures.0.iter().map(|(k, n)| (k.code(), n.to_string())).collect();
+            let context = CheckContext { services, ..CheckContext::default() };
+            let errors: Vec<_> = shared::returns::check(&fields, &context)
+                .errors
+                .into_iter()
+                .filter(|e| !matches!(e, shared::returns::ReturnProblem::QueryUnexplained(_)))
+                .collect();
+            assert_eq!(errors, vec![], "{fields:?}");
+            referrals += figures.total(Measure::Referrals);
+            self_referrals += figures.total(Measure::Source(ReferralSource::SelfReferral));
+        }
+        // About 10,800 a year nationally: 2,700 a quarter, a summer quarter above it.
+        assert!((2_600..3_600).contains(&referrals), "{referrals}");
+        let share = f64::from(self_referrals) / f64::from(referrals);
+        assert!((0.25..0.40).contains(&share), "{share}");
+    }
+}

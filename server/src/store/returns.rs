@@ -314,7 +314,7 @@ fn facts_of(r: FactsRow) -> Result<CaseFacts, StoreError> {
         ContactService::Supported | ContactService::Handover => Service::Supported,
     };
     let state: Option<CaseState> = r.case_state.as_deref().map(|s| json("case state", s)).transpose()?;
-    let date = |at: i64| shared::uk_time::uk_date(at);
+    let date = shared::uk_time::uk_date;
     let closed = match (&state, r.closed_at) {
         (Some(CaseState::Closed { outcome, .. }), Some(at)) => Some((date(at), *outcome)),
         _ => None::<(time::Date, CloseOutcome)>,

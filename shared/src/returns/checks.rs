@@ -210,7 +210,7 @@ pub fn queries(figures: &Figures, context: &CheckContext) -> Vec<Query> {
         }
         let (no_show, referrals) = (figures.of(service, Measure::NoShow), figures.of(service, Measure::Referrals));
         if u64::from(no_show) * 100 > u64::from(NO_SHOW_QUERY_PERCENT) * u64::from(referrals) {
-            let percent = if referrals == 0 { 100 } else { no_show.saturating_mul(100) / referrals };
+            let percent = no_show.saturating_mul(100).checked_div(referrals).unwrap_or(100);
             queries.push(Query::HighNoShowRate { key: FigureKey::new(service, Measure::NoShow), percent });
         }
     }

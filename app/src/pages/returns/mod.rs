@@ -9,7 +9,7 @@ use crate::pages::workspace::WorkspaceError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use model::{ReturnForm, ReturnView, ReturnsList};
+use model::{ReturnView, ReturnsList};
 use shared::referral::Fields;
 
 /// The signed-in manager of a centre, or the refusal.
@@ -61,7 +61,8 @@ pub async fn save_return(
     use model::ReturnOutcome;
     let user = manager().await?;
     let q = parse_quarter(&quarter)?;
-    let form = ReturnForm { fields: f.clone(), version: version.trim().parse().ok(), submit: intent == "submit" };
+    let form =
+        model::ReturnForm { fields: f.clone(), version: version.trim().parse().ok(), submit: intent == "submit" };
     let ports = crate::pages::workspace::ports()?;
     let outcome = ports.returns.save_return(&user, q, &form).await.map_err(crate::pages::workspace::unavailable)?;
     let page = format!("/centre/returns/{q}");
