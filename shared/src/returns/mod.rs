@@ -3,6 +3,7 @@
 //! centre's own cases.
 
 pub mod checks;
+pub mod dashboard;
 pub mod figures;
 pub mod lifecycle;
 pub mod prefill;
