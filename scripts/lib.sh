@@ -78,6 +78,52 @@ ensure_test_tools() {
   npm_ci end2end
 }
 
+# A throw-away PostgreSQL server (scripts/test, scripts/bench-dashboard): the caller sets WORK (a
+# temp dir) and PG_DATA, and stops it on exit (`stop_postgres`).
+# PostgreSQL refuses to run as root: as root, run it as the `postgres` user.
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  PG_BIN="$(dirname "$(readlink -f "$(command -v initdb || echo /usr/lib/postgresql/15/bin/initdb)")")"
+  local port
+  port="$(free_port)"
+  mkdir -p "$PG_DATA"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres: "$WORK" "$PG_DATA"; fi
+  as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
+  # TLS as in production (sslmode=require): a self-signed certificate for this run only. Over TCP
+  # only TLS connections are let in (hostssl), so nothing can quietly fall back to plain text.
+  local tls="$WORK/tls"
+  mkdir -p "$tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
+    -keyout "$tls/server.key" -out "$tls/server.crt" 2>"$WORK/openssl.log"
+  chmod 600 "$tls/server.key"
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$tls"; fi
+  sed -i -E 's/^host(\s)/hostssl\1/' "$PG_DATA/pg_hba.conf"
+  # Loopback only, socket in the temp dir; fsync off because this database is thrown away.
+  for attempt in 1 2 3; do
+    if as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
+        -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 \
+            -c ssl=on -c ssl_cert_file=$tls/server.crt -c ssl_key_file=$tls/server.key" start >/dev/null; then
+      break
+    fi
+    [ "$attempt" -eq 3 ] && { cat "$PG_DATA/server.log"; exit 1; }
+    sleep 2
+  done
+  export TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres?sslmode=require"
+  # A database of its own for the browser tests' second server (the staff suites on PostgreSQL).
+  as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres naccc_e2e
+  export E2E_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/naccc_e2e?sslmode=require"
+  echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (TLS)"
+}
+
+stop_postgres() {
+  if [ -f "$PG_DATA/postmaster.pid" ]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
+  fi
+}
+
 # A free TCP port on loopback.
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'

@@ -102,13 +102,14 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("login"), StaticSegment("forgot"), StaticSegment("sent")) view=pages::password::ResetSentPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("login"), StaticSegment("password")) view=pages::password::PasswordPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("logout") view=pages::password::LogoutPage ssr=SsrMode::Async />
-                    <Route path=StaticSegment("centre") view=|| view! { <StaffHomePage area=Area::Centre /> } ssr=SsrMode::Async />
+                    <Route path=StaticSegment("centre") view=pages::dashboard::DashboardPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("referrals")) view=pages::workspace::inbox::InboxPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("referrals"), ParamSegment("reference")) view=pages::workspace::case::CasePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("returns")) view=pages::returns::ReturnsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("returns"), ParamSegment("quarter")) view=pages::returns::ReturnPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("admin") view=|| view! { <StaffHomePage area=Area::Admin /> } ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("returns")) view=admin::returns::ChasePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("returns"), StaticSegment("questions")) view=admin::questions::QuestionsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("users")) view=admin::users::UsersPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("users"), StaticSegment("invite")) view=admin::users::InvitePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("users"), ParamSegment("id")) view=admin::account::AccountPage ssr=SsrMode::Async />

@@ -344,4 +344,27 @@ pub trait StatisticsReturns: Send + Sync + 'static {
     ) -> Result<usize, PortError>;
     /// Every submitted return, one row per centre, quarter and service, as CSV.
     async fn returns_csv(&self, by: &StaffUser) -> Result<String, PortError>;
+    /// The caller's centre's live dashboard as of now; `None` if they have no centre.
+    async fn dashboard(
+        &self,
+        user: &StaffUser,
+    ) -> Result<Option<crate::pages::dashboard::model::DashboardView>, PortError>;
+    /// NACCC's questions for `quarter`'s return, and whether they can still change.
+    async fn questions(
+        &self,
+        quarter: shared::Quarter,
+    ) -> Result<crate::pages::admin::questions::QuestionsView, PortError>;
+    /// Adds a question to `quarter`'s return, once per form `key`, while no return of the
+    /// quarter has been submitted.
+    async fn add_question(
+        &self,
+        by: &StaffUser,
+        quarter: shared::Quarter,
+        question: &shared::returns::questions::NewQuestion,
+        key: &str,
+    ) -> Result<crate::pages::admin::questions::QuestionOutcome, PortError>;
+    /// Removes one of `quarter`'s questions while no return of the quarter has been submitted.
+    async fn remove_question(&self, by: &StaffUser, quarter: shared::Quarter, id: i64) -> Result<bool, PortError>;
+    /// The submitted returns' answers to `quarter`'s questions, as CSV.
+    async fn answers_csv(&self, by: &StaffUser, quarter: shared::Quarter) -> Result<String, PortError>;
 }

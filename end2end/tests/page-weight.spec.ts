@@ -121,13 +121,13 @@ test("pages weigh no more than their budgets, as served with brotli", async ({ p
   // Islands used by only some pages are lazy, split into files of their own: `/` loads the one
   // main wasm, a wizard page adds its form check, and no public page loads a staff island.
   expect(home.wasmFiles, "wasm files of /").toEqual([expect.stringMatching(/^naccc-hub\.[A-Za-z0-9_-]+\.wasm$/)]);
-  const staffCode = /^split_(staff_check|live_inbox)_loader_/;
+  const staffCode = /^split_(staff_check|live_regions)_loader_/;
   for (const publicPage of [home, ...rest.slice(0, 2)]) {
     expect(publicPage.wasmFiles.filter((f) => staffCode.test(f)), `staff code loaded by ${publicPage.page}`).toEqual([]);
   }
   expect(rest[1].wasmFiles.some((f) => f.startsWith("split_wizard_check_loader_")), "a wizard page loads its check").toBe(true);
   const inbox = rest[2];
-  expect(inbox.wasmFiles.some((f) => f.startsWith("split_live_inbox_loader_")), "the inbox loads its own island").toBe(true);
+  expect(inbox.wasmFiles.some((f) => f.startsWith("split_live_regions_loader_")), "the inbox loads its own island").toBe(true);
   expect(home.total, "a first visit to / (every file it loads, brotli)").toBeLessThanOrEqual(BUDGET_FIRST_VISIT_HOME);
   for (const publicPage of [home, ...rest.slice(0, 2)]) {
     expect(publicPage.bytes.wasm, `wasm loaded by ${publicPage.page}`).toBeLessThanOrEqual(BUDGET_PUBLIC_PAGE_WASM);

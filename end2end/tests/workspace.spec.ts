@@ -44,7 +44,7 @@ async function hydrated(page: Page) {
 test("a new referral appears live in the coordinator's inbox, who works it to closing", async ({ page, browser }) => {
   test.setTimeout(150_000);
   await signIn(page, "centre.coordinator@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/centre$/);
-  await page.getByRole("link", { name: "Referrals" }).click();
+  await page.getByRole("link", { name: "Referrals", exact: true }).click();
   await page.waitForURL(/\/centre\/referrals$/);
   await hydrated(page);
 

@@ -63,6 +63,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         let directory: Vec<shared::Centre> = seed::demo_centres().into_iter().map(|p| p.centre).collect();
         let returns = seed::returns::seed_returns(&store, &directory, clock.today(), schedule, Some(&centre)).await?;
         tracing::info!(returns, "demo returns loaded");
+        seed::returns::seed_questions(&store, clock.today(), clock.now()).await?;
     }
     let mut leptos_options = get_configuration(None)?.leptos_options;
     // `cargo leptos build` hashes the file names and writes their hashes beside this binary; the

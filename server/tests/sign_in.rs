@@ -57,13 +57,14 @@ async fn an_authenticator_code_is_accepted_once(db: &TestDb) {
 }
 
 /// Which role may open which area: everyone else is refused (403), anonymous is sent to sign in.
-const AREAS: [(&str, &[Role]); 14] = [
+const AREAS: [(&str, &[Role]); 15] = [
     ("/centre", &[Role::CentreCoordinator, Role::CentreManager]),
     ("/centre/referrals", &[Role::CentreCoordinator, Role::CentreManager]),
     // Statistics returns are the managers' (a coordinator works referrals only).
     ("/centre/returns", &[Role::CentreManager]),
     ("/centre/returns/2026-Q1", &[Role::CentreManager]),
     ("/admin/returns", &[Role::NacccAdmin]),
+    ("/admin/returns/questions", &[Role::NacccAdmin]),
     ("/admin", &[Role::NacccAdmin]),
     ("/admin/users", &[Role::NacccAdmin]),
     ("/admin/users/invite", &[Role::NacccAdmin]),
@@ -84,11 +85,15 @@ const CENTRE: &[Role] = &[Role::CentreCoordinator, Role::CentreManager];
 
 const MANAGER: &[Role] = &[Role::CentreManager];
 
-const SERVER_FUNCTIONS: [Call; 19] = [
+const SERVER_FUNCTIONS: [Call; 23] = [
+    ("/api/centre/dashboard", &[], CENTRE),
     ("/api/centre/returns", &[], MANAGER),
     ("/api/centre/return", &[("quarter", "2026-Q1")], MANAGER),
     ("/api/centre/return/save", &[("quarter", "2026-Q1"), ("intent", "submit")], MANAGER),
     ("/api/admin/returns", &[("quarter", "2026-Q1")], &[Role::NacccAdmin]),
+    ("/api/admin/returns/questions", &[("quarter", "2026-Q1")], &[Role::NacccAdmin]),
+    ("/api/admin/returns/question/add", &[("quarter", "2026-Q1"), ("key", "access-matrix")], &[Role::NacccAdmin]),
+    ("/api/admin/returns/question/remove", &[("quarter", "2026-Q1"), ("id", "999999")], &[Role::NacccAdmin]),
     ("/api/admin/returns/remind", &[("quarter", "2026-Q1"), ("key", "access-matrix")], &[Role::NacccAdmin]),
     ("/api/centre/inbox", &[], CENTRE),
     ("/api/centre/case", &[("reference", "NR-AAAA-AAAA")], CENTRE),

@@ -12,6 +12,14 @@ pub fn uk_date(unix: i64) -> Date {
     if in_summer_time(utc) { (utc + Duration::HOUR).date() } else { utc.date() }
 }
 
+/// The UK's date and time of day at `unix` seconds, as people read them: "6 December 2026 at
+/// 10:42".
+pub fn uk_date_time_words(unix: i64) -> String {
+    let Ok(utc) = OffsetDateTime::from_unix_timestamp(unix) else { return String::new() };
+    let local = if in_summer_time(utc) { utc + Duration::HOUR } else { utc };
+    format!("{} {} {} at {:02}:{:02}", local.day(), local.month(), local.year(), local.hour(), local.minute())
+}
+
 /// Whether the UK keeps British Summer Time at `utc`.
 fn in_summer_time(utc: OffsetDateTime) -> bool {
     let year = utc.year();
@@ -31,7 +39,7 @@ fn last_sunday(year: i32, month: Month) -> Option<Date> {
 
 #[cfg(test)]
 mod tests {
-    use super::uk_date;
+    use super::{uk_date, uk_date_time_words};
     use time::macros::datetime;
 
     fn at(t: time::OffsetDateTime) -> String {
@@ -60,5 +68,11 @@ mod tests {
         // 2027: 28 March and 31 October.
         assert_eq!(at(datetime!(2027-03-28 00:59 UTC)), "2027-03-28");
         assert_eq!(at(datetime!(2027-10-30 23:00 UTC)), "2027-10-31");
+    }
+
+    #[test]
+    fn date_and_time_in_words_follow_summer_time() {
+        assert_eq!(uk_date_time_words(datetime!(2026-12-06 10:42 UTC).unix_timestamp()), "6 December 2026 at 10:42");
+        assert_eq!(uk_date_time_words(datetime!(2026-07-01 23:30 UTC).unix_timestamp()), "2 July 2026 at 00:30");
     }
 }

@@ -9,7 +9,7 @@ use shared::referral::draft::MAX_ANSWER_LEN;
 
 pub type Errors = Signal<Vec<FieldError>>;
 
-fn message_for(errors: Errors, id: String) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+pub(crate) fn message_for(errors: Errors, id: String) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
     move || FieldError::for_field(&errors.get(), &id).map(str::to_owned)
 }
 
@@ -50,7 +50,7 @@ pub fn ErrorSummary(errors: Errors) -> impl IntoView {
 
 /// The error beside a field (or nothing).
 #[component]
-fn ErrorMessage(errors: Errors, #[prop(into)] id: String) -> impl IntoView {
+pub(crate) fn ErrorMessage(errors: Errors, #[prop(into)] id: String) -> impl IntoView {
     let message = message_for(errors, id.clone());
     let error_id = format!("{id}-error");
     move || {
@@ -65,12 +65,20 @@ fn ErrorMessage(errors: Errors, #[prop(into)] id: String) -> impl IntoView {
     }
 }
 
-fn group_class(errors: Errors, id: String, base: &'static str) -> impl Fn() -> String + Send + Sync + 'static {
+pub(crate) fn group_class(
+    errors: Errors,
+    id: String,
+    base: &'static str,
+) -> impl Fn() -> String + Send + Sync + 'static {
     let message = message_for(errors, id);
     move || if message().is_some() { format!("{base} form-group--error") } else { base.to_owned() }
 }
 
-fn described_by(errors: Errors, id: String, hint: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+pub(crate) fn described_by(
+    errors: Errors,
+    id: String,
+    hint: bool,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     let message = message_for(errors, id.clone());
     move || {
         let mut ids = Vec::new();

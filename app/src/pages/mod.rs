@@ -1,5 +1,6 @@
 pub mod admin;
 pub mod centre;
+pub mod dashboard;
 pub mod error;
 pub mod find_centre;
 pub mod home;

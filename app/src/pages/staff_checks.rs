@@ -22,6 +22,8 @@ pub enum StaffRule {
     CaseAction { state: CaseState },
     /// A quarterly statistics return (`amending`: it was submitted before, so a reason is needed).
     Return { context: shared::returns::CheckContext, amending: bool },
+    /// A question NACCC adds to a quarter's return.
+    Question,
 }
 
 impl StaffRule {
@@ -48,6 +50,7 @@ impl StaffRule {
                 shared::referral::case_form::act(state, action, answers, far).err().unwrap_or_default()
             }
             Self::Return { context, amending } => return_problems(answers, context, *amending),
+            Self::Question => shared::returns::questions::parse_question(answers).err().unwrap_or_default(),
         }
     }
 }

@@ -4,6 +4,8 @@
 //! audit-logged.
 
 pub mod csv;
+mod dashboard;
+mod questions;
 
 use crate::cases::news::CaseChanges;
 use crate::store::{Actor, AuditEvent, Message, Outcome, ReturnRecord, ReturnWrite, Store, StoreError};
@@ -32,7 +34,7 @@ pub struct ReturnService {
     pub public_url: Arc<str>,
 }
 
-fn port_error(error: StoreError) -> PortError {
+pub(crate) fn port_error(error: StoreError) -> PortError {
     tracing::error!(%error, "returns store failed");
     match error {
         StoreError::CorruptRow(_) => PortError::CorruptData,
@@ -40,9 +42,12 @@ fn port_error(error: StoreError) -> PortError {
     }
 }
 
-/// Only the fields a return has are kept: figures, their notes and an amendment's reason.
-fn kept_fields(fields: &Fields, services: &[Service]) -> Fields {
-    let mut names: Vec<String> = FigureKey::all(services).into_iter().flat_map(|k| [k.code(), k.note_code()]).collect();
+/// Only the fields a return has are kept: figures, their notes, the answers to NACCC's questions
+/// for the quarter and an amendment's reason.
+fn kept_fields(fields: &Fields, context: &CheckContext) -> Fields {
+    let mut names: Vec<String> =
+        FigureKey::all(&context.services).into_iter().flat_map(|k| [k.code(), k.note_code()]).collect();
+    names.extend(context.questions.iter().flat_map(|q| q.fields()));
     names.push(AMEND_REASON_FIELD.to_owned());
     names.into_iter().filter_map(|n| fields.get(&n).map(|v| (n, v.clone()))).collect()
 }
@@ -58,7 +63,7 @@ fn returning(centre: &Centre) -> bool {
 }
 
 impl ReturnService {
-    async fn audit(&self, user: &StaffUser, action: &'static str, object: String, outcome: Outcome) {
+    pub(crate) async fn audit(&self, user: &StaffUser, action: &'static str, object: String, outcome: Outcome) {
         let event =
             AuditEvent { actor: Actor::User(user.id), action, object: Some(object), outcome, detail: String::new() };
         if let Err(error) = self.store.record(&event, self.clock.now()).await {
@@ -66,7 +71,7 @@ impl ReturnService {
         }
     }
 
-    async fn centre_of(&self, user: &StaffUser) -> Result<Option<Centre>, PortError> {
+    pub(crate) async fn centre_of(&self, user: &StaffUser) -> Result<Option<Centre>, PortError> {
         let Some(slug) = user.scope.centre() else { return Ok(None) };
         let directory = self.store.directory().await.map_err(port_error)?;
         Ok(directory.iter().find(|c| &c.slug == slug).cloned())
@@ -99,7 +104,8 @@ impl ReturnService {
             }
             None => None,
         };
-        Ok(CheckContext { services, computed, previous })
+        let questions = self.store.questions(quarter).await.map_err(port_error)?;
+        Ok(CheckContext { services, computed, previous, questions })
     }
 
     async fn amendments(&self, centre: &Centre, record: &ReturnRecord) -> Result<Vec<AmendmentView>, PortError> {
@@ -194,7 +200,7 @@ impl StatisticsReturns for ReturnService {
         let object = format!("{slug}/{quarter}");
         let record = self.store.statistics_return(&slug, quarter).await.map_err(port_error)?;
         let context = self.context(&centre, quarter, record.as_ref()).await?;
-        let fields = kept_fields(&form.fields, &context.services);
+        let fields = kept_fields(&form.fields, &context);
         let state = record.as_ref().map(|r| r.state).unwrap_or(ReturnState::Draft);
         // The form must be of the return as it is now (a page opened before a save is stale).
         if form.version != record.as_ref().map(|r| r.version) {
@@ -355,6 +361,35 @@ impl StatisticsReturns for ReturnService {
         submitted.sort_by(|a, b| (a.quarter, &a.centre).cmp(&(b.quarter, &b.centre)));
         self.audit(by, "return.export", "all".to_owned(), Outcome::Ok).await;
         Ok(csv::returns(&directory, &submitted))
+    }
+
+    async fn dashboard(
+        &self,
+        user: &StaffUser,
+    ) -> Result<Option<app::pages::dashboard::model::DashboardView>, PortError> {
+        self.dashboard_of(user).await
+    }
+
+    async fn questions(&self, quarter: Quarter) -> Result<app::pages::admin::questions::QuestionsView, PortError> {
+        self.questions_of(quarter).await
+    }
+
+    async fn add_question(
+        &self,
+        by: &StaffUser,
+        quarter: Quarter,
+        question: &shared::returns::questions::NewQuestion,
+        key: &str,
+    ) -> Result<app::pages::admin::questions::QuestionOutcome, PortError> {
+        self.add_question_to(by, quarter, question, key).await
+    }
+
+    async fn remove_question(&self, by: &StaffUser, quarter: Quarter, id: i64) -> Result<bool, PortError> {
+        self.remove_question_from(by, quarter, id).await
+    }
+
+    async fn answers_csv(&self, by: &StaffUser, quarter: Quarter) -> Result<String, PortError> {
+        self.answers_csv_of(by, quarter).await
     }
 }
 

@@ -130,6 +130,24 @@ pub async fn seed_returns(
     Ok(rows.len())
 }
 
+/// The question NACCC plans to add to returns (SPEC §3.5), on the quarter under way, once.
+pub async fn seed_questions(store: &Store, today: time::Date, now: i64) -> Result<(), StoreError> {
+    use shared::returns::questions::{NewQuestion, QuestionKind};
+    let Ok(quarter) = Quarter::containing(today) else { return Ok(()) };
+    let question = NewQuestion {
+        text: "Which of these issues did the families you worked with this quarter bring?".into(),
+        hint: "Tick every one that at least one family brought".into(),
+        kind: QuestionKind::SeveralChoices,
+        choices: ["Domestic abuse", "Mental health", "Drug and alcohol use", "Parental conflict", "Family transitions"]
+            .map(String::from)
+            .to_vec(),
+        required: false,
+    };
+    // Keyed by quarter: loading the demo again adds nothing more.
+    store.add_question(quarter, &question, None, &format!("demo-presenting-issues-{quarter}"), now).await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,33 +1,106 @@
-//! Downloads that are files rather than pages: `GET /admin/returns.csv`, every submitted
-//! statistics return, for NACCC administrators only (the same sign-in and role check as pages).
+//! Downloads that are files rather than pages, with the same sign-in and role checks as pages:
+//! `GET /admin/returns.csv`, every submitted statistics return, for NACCC administrators; and
+//! `GET /admin/returns/answers.csv?quarter=…`, the answers to a quarter's added questions; and
+//! `GET /centre/dashboard/{chart}.csv`, one dashboard chart's table, for the centre's staff.
 
 use crate::web::router::AppState;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+/// The signed-in NACCC administrator, or the answer to give instead.
+async fn administrator(
+    state: &AppState,
+    session: &tower_sessions::Session,
+) -> Result<(app::ports::Ports, app::ports::StaffUser), Response> {
+    let ports = crate::web::router::ports(state);
+    let user = match app::auth::user_of(session, &ports, app::auth::Activity::Person).await {
+        Ok(user) => user,
+        Err(app::auth::Denied::SignIn) => return Err(StatusCode::UNAUTHORIZED.into_response()),
+        Err(_) => return Err(StatusCode::SERVICE_UNAVAILABLE.into_response()),
+    };
+    if user.scope.role() != shared::account::Role::NacccAdmin {
+        return Err(StatusCode::FORBIDDEN.into_response());
+    }
+    Ok((ports, user))
+}
+
 pub async fn returns_csv(State(state): State<AppState>, session: tower_sessions::Session) -> Response {
+    let (ports, user) = match administrator(&state, &session).await {
+        Ok(admin) => admin,
+        Err(response) => return response,
+    };
+    match ports.returns.returns_csv(&user).await {
+        Ok(csv) => csv_file(csv, "statistics-returns.csv"),
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct QuarterQuery {
+    #[serde(default)]
+    quarter: String,
+}
+
+/// `GET /admin/returns/answers.csv?quarter=2026-Q4`: the submitted returns' answers to the
+/// questions NACCC added for the quarter.
+pub async fn answers_csv(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    axum::extract::Query(query): axum::extract::Query<QuarterQuery>,
+) -> Response {
+    let (ports, user) = match administrator(&state, &session).await {
+        Ok(admin) => admin,
+        Err(response) => return response,
+    };
+    let Ok(quarter) = shared::Quarter::parse(&query.quarter) else { return StatusCode::NOT_FOUND.into_response() };
+    match ports.returns.answers_csv(&user, quarter).await {
+        Ok(csv) => csv_file(csv, &format!("answers-{quarter}.csv")),
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    }
+}
+
+/// A CSV file to download: never kept by a browser or proxy.
+fn csv_file(body: String, file_name: &str) -> Response {
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    // Names are fixed ids and quarter codes: no quoting needed.
+    if let Ok(disposition) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// One chart of the caller's centre's dashboard as CSV: exactly the table the page shows.
+pub async fn dashboard_csv(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    Path(file): Path<String>,
+) -> Response {
     let ports = crate::web::router::ports(&state);
     let user = match app::auth::user_of(&session, &ports, app::auth::Activity::Person).await {
         Ok(user) => user,
         Err(app::auth::Denied::SignIn) => return StatusCode::UNAUTHORIZED.into_response(),
         Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
     };
-    if user.scope.role() != shared::account::Role::NacccAdmin {
+    if !app::pages::staff::Area::Centre.roles().contains(&user.scope.role()) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    match ports.returns.returns_csv(&user).await {
-        Ok(csv) => {
-            let mut response = csv.into_response();
-            let headers = response.headers_mut();
-            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
-            headers.insert(
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"statistics-returns.csv\""),
-            );
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            response
-        }
-        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    let Some(id) = file.strip_suffix(".csv") else { return StatusCode::NOT_FOUND.into_response() };
+    let view = match ports.returns.dashboard(&user).await {
+        Ok(Some(view)) => view,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    };
+    let Some(chart) = app::pages::dashboard::charts::charts(&view).into_iter().find(|c| c.id == id) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let mut out = csv::Writer::from_writer(Vec::new());
+    for record in chart.records() {
+        // Writing to memory cannot fail.
+        let _ = out.write_record(&record);
     }
+    csv_file(String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default(), &chart.file_name())
 }

@@ -139,6 +139,8 @@ pub fn router(state: AppState) -> Router {
         .route("/exit", post(exit_this_page))
         .route("/centre/referrals/events", get(crate::web::live_stream::inbox_events))
         .route("/admin/returns.csv", get(crate::web::downloads::returns_csv))
+        .route("/admin/returns/answers.csv", get(crate::web::downloads::answers_csv))
+        .route("/centre/dashboard/{file}", get(crate::web::downloads::dashboard_csv))
         .nest_service("/pkg", crate::web::static_files::pkg_files(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();

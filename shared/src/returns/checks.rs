@@ -4,6 +4,7 @@
 //! on the server when they submit.
 
 use super::figures::{FigureError, FigureKey, Figures, Measure, Service, parse_figure};
+use super::questions::ExtraQuestion;
 use crate::ReferralSource;
 use crate::referral::{FieldError, Fields};
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,9 @@ pub struct CheckContext {
     pub computed: Figures,
     /// Last quarter's figures as submitted, if there were any.
     pub previous: Option<Figures>,
+    /// The questions NACCC added to this quarter's return.
+    #[serde(default)]
+    pub questions: Vec<ExtraQuestion>,
 }
 
 /// A figure that looks unlikely: submitted only with an explanation.
@@ -78,6 +82,8 @@ pub enum ReturnProblem {
     },
     QueryUnexplained(Query),
     NoteTooLong(FigureKey),
+    /// An answer to one of NACCC's questions for the quarter.
+    Answer(FieldError),
 }
 
 impl ReturnProblem {
@@ -91,6 +97,7 @@ impl ReturnProblem {
             Self::FamiliesAboveChildren(service) => FigureKey::new(*service, Measure::Families).code(),
             Self::CorrectionUnexplained { key, .. } => key.note_code(),
             Self::QueryUnexplained(query) => query.key().note_code(),
+            Self::Answer(e) => e.field.clone(),
         }
     }
 
@@ -118,6 +125,7 @@ impl ReturnProblem {
                 key.service.label(),
                 key.measure.label()
             ),
+            Self::Answer(e) => e.message.clone(),
         }
     }
 
@@ -160,6 +168,11 @@ pub fn check(fields: &Fields, context: &CheckContext) -> Checked {
         }
         if note(fields, key).chars().count() > MAX_NOTE {
             errors.push(ReturnProblem::NoteTooLong(key));
+        }
+    }
+    for question in &context.questions {
+        if let Err(problem) = question.answer(fields) {
+            errors.push(ReturnProblem::Answer(question.problem(problem)));
         }
     }
     if !errors.is_empty() {

@@ -193,3 +193,20 @@ fn only_the_centres_services_are_asked_for() {
     assert_eq!(checked.errors, vec![]);
     assert_eq!(checked.figures.unwrap().services(), vec![SUP]);
 }
+
+#[test]
+fn naccc_questions_for_the_quarter_are_checked_with_the_figures() {
+    use crate::returns::questions::{ExtraQuestion, QuestionKind};
+    let mut context = context(&[Service::Supported]);
+    context.questions = vec![ExtraQuestion {
+        id: 3,
+        text: "Did any family come from a refuge?".into(),
+        hint: String::new(),
+        kind: QuestionKind::YesNo,
+        choices: vec![],
+        required: true,
+    }];
+    let checked = check(&Fields::new(), &context);
+    let answer = checked.errors.iter().find(|e| e.field() == "q-3").expect("the unanswered question");
+    assert_eq!(answer.message(), "Did any family come from a refuge?: answer this question");
+}

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod figures;
 pub mod lifecycle;
 pub mod prefill;
+pub mod questions;
 
 pub use checks::{CheckContext, Checked, Query, ReturnProblem, check};
 pub use figures::{FigureError, FigureKey, Figures, Measure, Service, parse_figure};

@@ -5,6 +5,7 @@ pub mod account;
 pub mod audit;
 pub mod model;
 pub mod outbox;
+pub mod questions;
 pub mod returns;
 pub mod subject_access;
 pub mod users;

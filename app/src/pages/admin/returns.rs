@@ -123,7 +123,8 @@ fn Chase(view: ChaseView, reminded: Option<String>) -> impl IntoView {
         <nav class="pagination" aria-label="Quarters">
             {previous.map(|h| view! { <a href=h>"Previous quarter"</a> })}" "
             {next.map(|h| view! { <a href=h>"Next quarter"</a> })}" "
-            <a href="/admin/returns.csv" download="">"Download every submitted return (CSV)"</a>
+            <a href="/admin/returns.csv" download="">"Download every submitted return (CSV)"</a>" "
+            <a href=format!("/admin/returns/questions?quarter={q}")>"This quarter's added questions"</a>
         </nav>
         {(late > 0).then(|| view! {
             <form method="post" action="/api/admin/returns/remind">

@@ -46,6 +46,7 @@ pub fn ReturnFormView(view: ReturnView, returned: Returned, done: Option<String>
     let value = move |name: &str| typed.get(name).cloned().unwrap_or_default();
     let services = view.context.services.clone();
     let sections = services.iter().map(|&service| service_section(service, &view, &value, errors)).collect_view();
+    let asked = questions(&view, &value, errors);
     let done = done.and_then(|d| match d.as_str() {
         "saved" => Some("Draft saved. You can come back to it at any time before you submit it."),
         "submitted" => Some("Return submitted. Thank you: NACCC can now see your figures."),
@@ -68,6 +69,7 @@ pub fn ReturnFormView(view: ReturnView, returned: Returned, done: Option<String>
                 <input type="hidden" name="quarter" value=view.quarter.to_string() />
                 <input type="hidden" name="version" value=view.version.map(|v| v.to_string()).unwrap_or_default() />
                 {sections}
+                {asked}
                 {amending.then(|| view! {
                     <TextArea id=AMEND_REASON_FIELD name=AMEND_REASON_FIELD label="Why are you amending this return?"
                         hint="NACCC keeps every amendment with who made it, when and why" value=value(AMEND_REASON_FIELD) errors />
@@ -152,6 +154,71 @@ fn figure(
             .into_any(),
     };
     view! { {input} {note} }.into_any()
+}
+
+/// The questions NACCC added for the quarter, after the figures.
+fn questions(view: &ReturnView, value: &dyn Fn(&str) -> String, errors: Signal<Vec<FieldError>>) -> Option<AnyView> {
+    use crate::components::choices::{Choice, Choices};
+    use shared::returns::questions::QuestionKind;
+    let asked = &view.context.questions;
+    if asked.is_empty() {
+        return None;
+    }
+    let items = asked
+        .iter()
+        .map(|q| {
+            let legend = if q.required { q.text.clone() } else { format!("{} (optional)", q.text) };
+            let hint = (!q.hint.is_empty()).then(|| q.hint.clone());
+            match q.kind {
+                QuestionKind::WholeNumber => {
+                    let (id, typed) = (q.field(), value(&q.field()));
+                    match hint {
+                        Some(hint) => view! {
+                            <TextInput id=id.clone() name=id label=legend hint value=typed errors class="input input--width-4" />
+                        }
+                        .into_any(),
+                        None => view! {
+                            <TextInput id=id.clone() name=id label=legend value=typed errors class="input input--width-4" />
+                        }
+                        .into_any(),
+                    }
+                }
+                kind => {
+                    let several = kind == QuestionKind::SeveralChoices;
+                    let chosen = value(&q.field());
+                    let options = q
+                        .options()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, label)| {
+                            if several {
+                                let field = q.choice_field(i);
+                                Choice { id: field.clone(), chosen: !value(&field).is_empty(), name: field, value: "yes".into(), label }
+                            } else {
+                                let id = if i == 0 { q.field() } else { format!("{}-{}", q.field(), i + 1) };
+                                let v = q.choice_value(i);
+                                Choice { id, name: q.field(), chosen: chosen.trim() == v, value: v, label }
+                            }
+                        })
+                        .collect();
+                    match hint {
+                        Some(hint) => view! { <Choices id=q.field() legend hint several options errors /> }.into_any(),
+                        None => view! { <Choices id=q.field() legend several options errors /> }.into_any(),
+                    }
+                }
+            }
+        })
+        .collect_view();
+    Some(
+        view! {
+            <section class="return-questions" aria-labelledby="questions-heading">
+                <h2 class="heading-m" id="questions-heading">"Questions from NACCC for this quarter"</h2>
+                <p class="body">"Answer about the families and children your centre worked with this quarter. Do not name anyone."</p>
+                {items}
+            </section>
+        }
+        .into_any(),
+    )
 }
 
 #[component]

@@ -4,6 +4,7 @@
 
 use super::model::InboxView;
 use super::{WorkspaceError, WorkspaceProblem, text};
+use crate::components::live_regions::LiveRegions;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -65,11 +66,11 @@ pub fn InboxPage() -> impl IntoView {
                     (Ok(view), q) => view! {
                         <a href="/centre" class="back-link">"Back"</a>
                         <h1 class="heading-l">"Referrals"</h1>
-                        <LiveInbox>
+                        <LiveRegions regions=vec![COUNTS_REGION.to_owned(), LIST_REGION.to_owned()]>
                             <div id=COUNTS_REGION>{counts(&view)}</div>
                             {filters(&view, &q)}
                             <div id=LIST_REGION>{list(&view, &q)}</div>
-                        </LiveInbox>
+                        </LiveRegions>
                     }
                     .into_any(),
                     (Err(error), _) => view! { <WorkspaceProblem error /> }.into_any(),
@@ -83,39 +84,6 @@ pub fn InboxPage() -> impl IntoView {
 /// so nothing typed there is lost.
 const COUNTS_REGION: &str = "inbox-counts";
 const LIST_REGION: &str = "inbox-list";
-
-/// A lazy island around the inbox (its code loads only here): it listens for news of the
-/// centre's referrals and fetches this same address again, as the server renders it, to swap
-/// in the counts and the list.
-#[island(lazy)]
-fn LiveInbox(children: Children) -> impl IntoView {
-    let news = super::live::changes();
-    Effect::new(move |_| {
-        // The first run is the page as served; only news fetches it again.
-        let version = news.get();
-        #[cfg(feature = "hydrate")]
-        if version > 0 {
-            leptos::task::spawn_local(async move {
-                let location = window().location();
-                let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
-                let url = format!("{path}{}{}live=1", search, if search.is_empty() { "?" } else { "&" });
-                let page = crate::components::swap::fetch_page(&url).await;
-                // News came again while this was on its way: the later fetch shows it.
-                if news.get_untracked() != version {
-                    return;
-                }
-                let regions = [COUNTS_REGION, LIST_REGION];
-                if !page.is_some_and(|page| crate::components::swap::swap_regions(&page, &regions)) {
-                    // Signed out, or the page is not what it was: let the browser show it.
-                    let _ = location.reload();
-                }
-            });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = version;
-    });
-    children()
-}
 
 /// How many referrals match, and how many are at each stage.
 fn counts(view: &InboxView) -> impl IntoView + use<> {

@@ -5,7 +5,6 @@
 pub mod case;
 pub mod case_actions;
 pub mod inbox;
-pub mod live;
 pub mod model;
 pub mod text;
 
