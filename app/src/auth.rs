@@ -107,6 +107,17 @@ pub async fn user_of(session: &Session, ports: &crate::ports::Ports, activity: A
     Ok(staff)
 }
 
+/// As [`require`], for handlers outside Leptos (downloads): the user on `session` if their role
+/// is one of `roles`; a refusal is audit-logged as a page's is.
+pub async fn user_in_role(session: &Session, ports: &crate::ports::Ports, roles: &[Role]) -> Result<StaffUser, Denied> {
+    let user = user_of(session, ports, Activity::Person).await?;
+    if roles.contains(&user.scope.role()) {
+        return Ok(user);
+    }
+    ports.accounts.audit("access.denied", Some(user.id), None, false).await;
+    Err(Denied::Forbidden)
+}
+
 /// The signed-in user if their role is one of `roles` (deny by default).
 pub async fn require(roles: &[Role]) -> Result<StaffUser, Denied> {
     require_by(roles, Activity::Person).await

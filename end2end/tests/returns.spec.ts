@@ -101,6 +101,8 @@ test("a manager corrects the pre-filled return, sees the sum error (JavaScript o
 });
 
 test("the returns pages are accessible without JavaScript", async ({ page }) => {
+  // Signing in may wait for the next authenticator code when another test has just used this one.
+  test.setTimeout(90_000);
   await signIn(page, MANAGER, PASSWORD, AUTHENTICATOR_KEY, /\/centre$/);
   await withoutAppScripts(page);
   await page.goto("/centre/returns");

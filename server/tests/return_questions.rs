@@ -145,11 +145,24 @@ async fn questions_are_added_once_answered_with_the_return_and_fixed_once_one_is
     assert_eq!(r.location(), format!("/admin/returns/questions?quarter={QUARTER}&done=not-removed"));
     assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM return_questions").await, vec![2]);
 
+    // Amending only an answer keeps it in the history, before and after.
+    let page = manager.get(&format!("/centre/returns/{QUARTER}")).await.body;
+    let version = page.split(r#"name="version" value=""#).nth(1).map(|s| s[..s.find('"').unwrap()].to_owned()).unwrap();
+    let mut amended: Vec<(String, String)> =
+        fields.iter().filter(|(k, _)| *k != format!("f[{refuge}]")).cloned().collect();
+    amended.push((format!("f[{refuge}]"), "no".into()));
+    amended.push(("f[amend-reason]".into(), "The refuge family came in October, not this quarter".into()));
+    amended.push(("version".into(), version));
+    let location = submit_return(&mut manager, &amended).await;
+    assert_eq!(location, format!("/centre/returns/{QUARTER}?done=submitted"));
+    let history = manager.get(&format!("/centre/returns/{QUARTER}")).await.body;
+    assert!(history.contains("Did any family come to you from a refuge?: Yes → No"), "{history}");
+
     // NACCC reads the answers.
     let csv = admin.get(&format!("/admin/returns/answers.csv?quarter={QUARTER}")).await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.body.starts_with("centre,centre_name,quarter,question,answer"), "{}", csv.body);
-    assert!(csv.body.contains("Did any family come to you from a refuge?,Yes"), "{}", csv.body);
+    assert!(csv.body.contains("Did any family come to you from a refuge?,No"), "{}", csv.body);
     assert!(
         csv.body.contains("Which issues did families present with?,Domestic abuse; Parental conflict"),
         "{}",
@@ -158,6 +171,11 @@ async fn questions_are_added_once_answered_with_the_return_and_fixed_once_one_is
     assert_eq!(
         manager.get(&format!("/admin/returns/answers.csv?quarter={QUARTER}")).await.status,
         StatusCode::FORBIDDEN
+    );
+    let mut anonymous = Browser::new(app.clone());
+    assert_eq!(
+        anonymous.get(&format!("/admin/returns/answers.csv?quarter={QUARTER}")).await.status,
+        StatusCode::UNAUTHORIZED
     );
     let audit =
         db.raw_column::<String>("SELECT action FROM audit_log WHERE action LIKE 'return.question%' ORDER BY id").await;
@@ -179,13 +197,84 @@ async fn a_question_is_removed_while_the_quarter_is_open(db: &TestDb) {
     let id = db.raw_column::<i64>("SELECT id FROM return_questions").await[0].to_string();
     let r = admin.submit("/api/admin/returns/question/remove", &[("quarter", "2027-Q1"), ("id", &id)]).await;
     assert_eq!(r.location(), "/admin/returns/questions?quarter=2027-Q1&done=removed");
-    // Another quarter's id, or the same again, removes nothing.
+    // The same again, or another quarter's question, removes nothing.
+    let key = key_on(&admin.get("/admin/returns/questions?quarter=2027-Q2").await.body);
+    admin
+        .submit(
+            "/api/admin/returns/question/add",
+            &[
+                ("quarter", "2027-Q2"),
+                ("key", key.as_str()),
+                ("f[question-text]", "Any?"),
+                ("f[question-kind]", "yes_no"),
+            ],
+        )
+        .await;
+    let other = db.raw_column::<i64>("SELECT id FROM return_questions").await[0].to_string();
+    let r = admin.submit("/api/admin/returns/question/remove", &[("quarter", "2027-Q1"), ("id", &other)]).await;
+    assert_eq!(r.location(), "/admin/returns/questions?quarter=2027-Q1&done=not-removed");
     let again = admin.submit("/api/admin/returns/question/remove", &[("quarter", "2027-Q1"), ("id", &id)]).await;
     assert_eq!(again.location(), "/admin/returns/questions?quarter=2027-Q1&done=not-removed");
-    assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM return_questions").await, vec![0]);
+    assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM return_questions").await, vec![1]);
+}
+
+async fn a_quarter_takes_at_most_twenty_questions(db: &TestDb) {
+    let (b, _clock) = setup(db).await;
+    let mut admin = Browser::new(b.app.clone());
+    sign_in(&mut admin, Role::NacccAdmin, NOW).await;
+    for i in 0..=shared::returns::questions::MAX_QUESTIONS {
+        let key = format!("form-{i}");
+        let text = format!("Question {i}?");
+        let pairs = [
+            ("quarter", "2027-Q1"),
+            ("key", key.as_str()),
+            ("f[question-text]", text.as_str()),
+            ("f[question-kind]", "yes_no"),
+        ];
+        let r = admin.submit("/api/admin/returns/question/add", &pairs).await;
+        if i < shared::returns::questions::MAX_QUESTIONS {
+            assert!(r.location().ends_with("&done=added"), "{i}: {}", r.location());
+        } else {
+            assert!(admin.get(r.location()).await.body.contains("A quarter can have at most 20 questions"));
+        }
+    }
+    assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM return_questions").await, vec![20]);
+}
+
+/// A submission checked against the quarter's questions as they were is not written once they
+/// have changed (the store's own guard, whatever the service did before it).
+async fn a_return_checked_against_other_questions_is_not_written(db: &TestDb) {
+    let (b, _clock) = setup(db).await;
+    let mut admin = Browser::new(b.app.clone());
+    sign_in(&mut admin, Role::NacccAdmin, NOW).await;
+    let key = key_on(&admin.get("/admin/returns/questions").await.body);
+    let pairs =
+        [("quarter", QUARTER), ("key", key.as_str()), ("f[question-text]", "Any?"), ("f[question-kind]", "yes_no")];
+    admin.submit("/api/admin/returns/question/add", &pairs).await;
+    let centre = server::seed::demo_staff_centre().unwrap().to_string();
+    let figures = shared::returns::Figures::default();
+    let fields = shared::referral::Fields::new();
+    let write = server::store::ReturnWrite {
+        centre: centre.as_str(),
+        quarter: shared::Quarter::parse(QUARTER).unwrap(),
+        seen_version: None,
+        state: shared::returns::ReturnState::Submitted,
+        fields: &fields,
+        computed: &figures,
+        figures: Some(&figures),
+        queries: &[],
+        actor: 1,
+        submitting: true,
+        amendment: None,
+        questions: &[],
+    };
+    assert!(!db.store.write_return(&write, NOW).await.unwrap(), "checked before the question was added");
+    assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM statistics_returns").await, vec![0]);
 }
 
 on_both_backends!(
     questions_are_added_once_answered_with_the_return_and_fixed_once_one_is_submitted,
     a_question_is_removed_while_the_quarter_is_open,
+    a_quarter_takes_at_most_twenty_questions,
+    a_return_checked_against_other_questions_is_not_written,
 );

@@ -268,23 +268,30 @@ pub fn Chart(chart: ChartData, csv_href: String) -> impl IntoView {
             let cells = chart
                 .series
                 .iter()
-                .map(|s| view! { <td class="table__numeric">{chart.cell(s.values.get(i).copied().flatten())}</td> })
+                .map(|s| {
+                    let value = s.values.get(i).copied().flatten();
+                    let missing = value.is_none().then(|| view! { <span class="visually-hidden">" no figure"</span> });
+                    view! { <td class="table__numeric">{chart.cell(value)}{missing}</td> }
+                })
                 .collect_view();
             view! { <tr><th scope="row">{category.clone()}</th>{cells}</tr> }
         })
         .collect_view();
     view! {
         <figure class="chart" id=format!("chart-{id}") aria-labelledby=format!("{id}-caption")>
-            <figcaption id=format!("{id}-caption") class="heading-s">{chart.title.clone()}</figcaption>
+            <figcaption id=format!("{id}-caption")><h3 class="heading-s">{chart.title.clone()}</h3></figcaption>
             <p class="body chart__summary" id=format!("{id}-summary")>{chart.summary.clone()}</p>
             <div class="chart__drawing" inner_html=drawing></div>
             {legend}
-            <table class="table chart__table" id=format!("{id}-table")>
-                <caption class="visually-hidden">{format!("{} (table)", chart.title)}</caption>
-                <thead><tr><th scope="col">{chart.category}</th>{header}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-            <p class="body chart__download"><a href=csv_href download=chart.file_name()>{format!("Download this data (CSV): {}", chart.title)}</a></p>
+            // Scrolls sideways on a narrow screen: a named region a keyboard can reach.
+            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} (table)", chart.title)>
+                <table class="table chart__table" id=format!("{id}-table")>
+                    <caption class="visually-hidden">{format!("{} (table)", chart.title)}</caption>
+                    <thead><tr><th scope="col">{chart.category}</th>{header}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="body chart__download"><a href=csv_href id=format!("{id}-csv") download=chart.file_name()>{format!("Download this data (CSV): {}", chart.title)}</a></p>
         </figure>
     }
 }

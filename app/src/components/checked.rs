@@ -111,8 +111,13 @@ fn mark_fields(form: &web_sys::HtmlFormElement, errors: &[FieldError]) {
         }
         let _ = group.class_list().add_1("form-group--error");
         let error_id = format!("{}-error", error.field);
-        // A question of several boxes (radios, ticks, a date) is described as a whole.
-        let fieldset = control.closest(".fieldset").ok().flatten();
+        // A question of several boxes (radios, ticks, a date) is described as a whole; a text
+        // box that only stands in a group of others (a fieldset of figures) is its own question.
+        let fieldset = control
+            .closest(".radios, .checkboxes, .date-input")
+            .ok()
+            .flatten()
+            .and_then(|_| control.closest(".fieldset").ok().flatten());
         let described = fieldset.clone().unwrap_or_else(|| control.clone());
         let ids = described.get_attribute("aria-describedby").unwrap_or_default();
         let _ = described.set_attribute("aria-describedby", format!("{ids} {error_id}").trim());

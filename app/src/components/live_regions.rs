@@ -34,34 +34,57 @@ fn listen(version: RwSignal<u32>) {
 
 /// A lazy island (its code loads only on the pages that have one) around server-rendered
 /// content: on news of the centre's referrals it swaps in `regions` (element ids) from the page
-/// fetched again. Whatever lies between the regions (filters, anything typed) is left alone.
+/// fetched again. Whatever lies between the regions (filters, anything typed) is left alone. A
+/// "Pause live updates" button (shown only once the island runs: without JavaScript nothing
+/// updates by itself) holds the page still; on resuming it catches up at once.
 #[island(lazy)]
 pub fn LiveRegions(regions: Vec<String>, children: Children) -> impl IntoView {
     let news = changes();
+    let paused = RwSignal::new(false);
+    let running = RwSignal::new(false);
+    // The news version the page shows (0: as served).
+    let shown = StoredValue::new(0u32);
     Effect::new(move |_| {
-        // The first run is the page as served; only news fetches it again.
+        running.set(true);
         let version = news.get();
+        if paused.get() || version == shown.get_value() {
+            return;
+        }
         #[cfg(feature = "hydrate")]
-        if version > 0 {
+        {
             let regions = regions.clone();
             leptos::task::spawn_local(async move {
                 let location = window().location();
                 let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
                 let url = format!("{path}{}{}live=1", search, if search.is_empty() { "?" } else { "&" });
                 let page = crate::components::swap::fetch_page(&url).await;
-                // News came again while this was on its way: the later fetch shows it.
-                if news.get_untracked() != version {
+                // News came again, or the person paused, while this was on its way: leave it.
+                if news.get_untracked() != version || paused.get_untracked() {
                     return;
                 }
                 let ids: Vec<&str> = regions.iter().map(String::as_str).collect();
-                if !page.is_some_and(|page| crate::components::swap::swap_regions(&page, &ids)) {
+                if page.is_some_and(|page| crate::components::swap::swap_regions(&page, &ids)) {
+                    shown.set_value(version);
+                } else {
                     // Signed out, or the page is not what it was: let the browser show it.
                     let _ = location.reload();
                 }
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (version, &regions);
+        let _ = &regions;
     });
-    children()
+    view! {
+        <p class="live-controls" hidden=move || !running.get()>
+            <button
+                type="button"
+                class="button button--secondary live-controls__button"
+                aria-pressed=move || if paused.get() { "true" } else { "false" }
+                on:click=move |_| paused.update(|p| *p = !*p)
+            >
+                "Pause live updates"
+            </button>
+        </p>
+        {children()}
+    }
 }

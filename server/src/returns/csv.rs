@@ -5,6 +5,15 @@ use crate::store::ReturnRecord;
 use shared::Centre;
 use shared::returns::{FigureKey, Measure};
 
+/// A cell as a spreadsheet will show it, never run it: text that a spreadsheet would read as a
+/// formula (starting `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+pub fn cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
 pub fn returns(directory: &[Centre], returns: &[ReturnRecord]) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
     let mut header = vec![
@@ -25,7 +34,7 @@ pub fn returns(directory: &[Centre], returns: &[ReturnRecord]) -> String {
         for service in figures.services() {
             let mut row = vec![
                 r.centre.clone(),
-                centre.map(|c| c.name.to_string()).unwrap_or_default(),
+                centre.map(|c| cell(&c.name.to_string())).unwrap_or_default(),
                 centre.map(|c| c.nation.code().to_owned()).unwrap_or_default(),
                 r.quarter.to_string(),
                 r.state.code().to_owned(),
@@ -37,4 +46,15 @@ pub fn returns(directory: &[Centre], returns: &[ReturnRecord]) -> String {
         }
     }
     String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formulas_are_shown_not_run() {
+        assert_eq!(super::cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(super::cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(super::cell("Bedford Family Contact Centre"), "Bedford Family Contact Centre");
+        assert_eq!(super::cell(""), "");
+    }
 }

@@ -17,6 +17,7 @@ use app::ports::{Clock, PortError, StaffUser, StatisticsReturns};
 use async_trait::async_trait;
 use shared::referral::{FieldError, Fields};
 use shared::returns::lifecycle::{AMEND_REASON_FIELD, is_lapsed, parse_amend_reason, quarters_to};
+use shared::returns::questions::ExtraQuestion;
 use shared::returns::{CheckContext, FigureKey, Figures, ReturnState, Schedule, Service, prefill};
 use shared::{Centre, Quarter, ServiceType};
 use std::collections::HashMap;
@@ -108,7 +109,12 @@ impl ReturnService {
         Ok(CheckContext { services, computed, previous, questions })
     }
 
-    async fn amendments(&self, centre: &Centre, record: &ReturnRecord) -> Result<Vec<AmendmentView>, PortError> {
+    async fn amendments(
+        &self,
+        centre: &Centre,
+        record: &ReturnRecord,
+        questions: &[ExtraQuestion],
+    ) -> Result<Vec<AmendmentView>, PortError> {
         let rows = self.store.amendments(record.id).await.map_err(port_error)?;
         let people = self.store.centre_people(&centre.slug).await.map_err(port_error)?;
         Ok(rows
@@ -128,7 +134,18 @@ impl ReturnService {
                     .actor
                     .and_then(|id| people.iter().find(|(p, _, _)| *p == id).map(|(_, name, _)| name.clone()))
                     .unwrap_or_else(|| "A former member of staff".to_owned());
-                AmendmentView { at: crate::platform::clock::utc_time(a.at), by, reason: a.reason, changes }
+                let answers_before: Fields = serde_json::from_str(&a.answers_before).unwrap_or_default();
+                let answers_after: Fields = serde_json::from_str(&a.answers_after).unwrap_or_default();
+                let words =
+                    |q: &ExtraQuestion, f: &Fields| q.answer(f).map(|answer| q.words(&answer)).unwrap_or_default();
+                let answers = questions
+                    .iter()
+                    .filter_map(|q| {
+                        let (was, now) = (words(q, &answers_before), words(q, &answers_after));
+                        (was != now).then(|| (q.text.clone(), was, now))
+                    })
+                    .collect();
+                AmendmentView { at: crate::platform::clock::utc_time(a.at), by, reason: a.reason, changes, answers }
             })
             .collect())
     }
@@ -167,7 +184,7 @@ impl StatisticsReturns for ReturnService {
         let context = self.context(&centre, quarter, record.as_ref()).await?;
         let submitted_on = record.as_ref().and_then(|r| r.submitted_at).map(shared::uk_time::uk_date);
         let amendments = match &record {
-            Some(r) => self.amendments(&centre, r).await?,
+            Some(r) => self.amendments(&centre, r, &context.questions).await?,
             None => Vec::new(),
         };
         self.audit(user, "return.view", format!("{}/{quarter}", centre.slug), Outcome::Ok).await;
@@ -202,6 +219,7 @@ impl StatisticsReturns for ReturnService {
         let context = self.context(&centre, quarter, record.as_ref()).await?;
         let fields = kept_fields(&form.fields, &context);
         let state = record.as_ref().map(|r| r.state).unwrap_or(ReturnState::Draft);
+        let asked: Vec<i64> = context.questions.iter().map(|q| q.id).collect();
         // The form must be of the return as it is now (a page opened before a save is stale).
         if form.version != record.as_ref().map(|r| r.version) {
             return self.resent_or_conflict(&slug, quarter, &fields).await;
@@ -218,6 +236,7 @@ impl StatisticsReturns for ReturnService {
             actor: user.id,
             submitting: false,
             amendment: None,
+            questions: &asked,
         };
         if !form.submit {
             if state.is_submitted() {
@@ -253,6 +272,7 @@ impl StatisticsReturns for ReturnService {
         };
         let Ok(next) = state.apply(state.next_action()) else { return Ok(ReturnOutcome::Conflict) };
         let before = record.as_ref().and_then(|r| r.figures.clone()).unwrap_or_default();
+        let answers_before = record.as_ref().map(|r| r.fields.clone()).unwrap_or_default();
         // An amendment's reason is kept with the amendment, not in the return's fields.
         let mut kept = fields.clone();
         kept.remove(AMEND_REASON_FIELD);
@@ -261,7 +281,7 @@ impl StatisticsReturns for ReturnService {
         write.figures = Some(&figures);
         write.queries = &checked.queries;
         write.submitting = state == ReturnState::Draft;
-        write.amendment = reason.as_deref().map(|r| (r, &before));
+        write.amendment = reason.as_deref().map(|r| (r, &before, &answers_before));
         if !self.store.write_return(&write, self.clock.now()).await.map_err(port_error)? {
             return self.resent_or_conflict(&slug, quarter, &kept).await;
         }

@@ -2,6 +2,7 @@
 //! return of the quarter has been submitted, every change audit-logged; and the centres' answers
 //! as CSV, one row per submitted return and question.
 
+use super::csv::cell;
 use super::{ReturnService, port_error};
 use crate::store::{Outcome, QuestionAdded};
 use app::pages::admin::questions::{QuestionOutcome, QuestionsView};
@@ -60,17 +61,18 @@ impl ReturnService {
         let mut out = csv::Writer::from_writer(Vec::new());
         // Writing to memory cannot fail.
         let _ = out.write_record(["centre", "centre_name", "quarter", "question", "answer"]);
+        let quarter_code = quarter.to_string();
         for r in &returns {
             let name = directory.iter().find(|c| c.slug.as_str() == r.centre).map(|c| c.name.to_string());
             for q in &questions {
                 // A submitted return's answers passed the checks; one that cannot be read is left blank.
                 let answer = q.answer(&r.fields).map(|a| q.words(&a)).unwrap_or_default();
                 let _ = out.write_record([
-                    r.centre.as_str(),
-                    name.as_deref().unwrap_or(""),
-                    &quarter.to_string(),
-                    q.text.as_str(),
-                    answer.as_str(),
+                    cell(&r.centre),
+                    cell(name.as_deref().unwrap_or("")),
+                    cell(&quarter_code),
+                    cell(&q.text),
+                    cell(&answer),
                 ]);
             }
         }

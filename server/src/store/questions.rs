@@ -2,7 +2,7 @@
 //! until the first of its returns is submitted: after that every centre must have been asked the
 //! same, so adding and removing are refused in the same statement that would make the change.
 
-use super::{Store, StoreError, on_read, on_write};
+use super::{Backend, Store, StoreError, on_read, on_write};
 use shared::Quarter;
 use shared::returns::questions::{ExtraQuestion, MAX_QUESTIONS, NewQuestion, QuestionKind};
 
@@ -27,6 +27,11 @@ pub enum QuestionAdded {
     /// The quarter has [`MAX_QUESTIONS`] already.
     Full,
 }
+
+/// Taken first by every change to a quarter's questions and by every submission or amendment of
+/// one of its returns, so none of them sees the other half done (PostgreSQL; SQLite's one writer
+/// already runs them one at a time).
+pub(super) const LOCK_QUESTIONS: &str = "SELECT pg_advisory_xact_lock(hashtext('return-questions:' || $1))";
 
 /// Some return of the quarter (`$1`) is submitted.
 const SUBMITTED: &str = "EXISTS (SELECT 1 FROM statistics_returns WHERE quarter = $1 AND state <> 'draft')";
@@ -85,21 +90,32 @@ impl Store {
              WHERE NOT {SUBMITTED} AND (SELECT COUNT(*) FROM return_questions WHERE quarter = $1) < $10 \
              ON CONFLICT (form_key) DO NOTHING"
         );
+        let postgres = self.backend() == Backend::Postgres;
+        let code = quarter.to_string();
         let added = on_write!(self, |pool| {
-            sqlx::query(&sql)
-                .bind(quarter.to_string())
-                .bind(question.kind.code())
-                .bind(&question.text)
-                .bind(&question.hint)
-                .bind(&choices)
-                .bind(i64::from(question.required))
-                .bind(now)
-                .bind(by)
-                .bind(key)
-                .bind(max)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
+            async {
+                let mut tx = pool.begin().await?;
+                if postgres {
+                    sqlx::query(LOCK_QUESTIONS).bind(&code).execute(&mut *tx).await?;
+                }
+                let added = sqlx::query(&sql)
+                    .bind(&code)
+                    .bind(question.kind.code())
+                    .bind(&question.text)
+                    .bind(&question.hint)
+                    .bind(&choices)
+                    .bind(i64::from(question.required))
+                    .bind(now)
+                    .bind(by)
+                    .bind(key)
+                    .bind(max)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(added)
+            }
+            .await
         })?;
         if added == 1 {
             return Ok(QuestionAdded::Added);
@@ -122,8 +138,19 @@ impl Store {
     /// Removes a question of `quarter` while its questions are open; whether one was removed.
     pub async fn remove_question(&self, quarter: Quarter, id: i64) -> Result<bool, StoreError> {
         let sql = format!("DELETE FROM return_questions WHERE quarter = $1 AND id = $2 AND NOT {SUBMITTED}");
+        let postgres = self.backend() == Backend::Postgres;
+        let code = quarter.to_string();
         let removed = on_write!(self, |pool| {
-            sqlx::query(&sql).bind(quarter.to_string()).bind(id).execute(pool).await.map(|r| r.rows_affected())
+            async {
+                let mut tx = pool.begin().await?;
+                if postgres {
+                    sqlx::query(LOCK_QUESTIONS).bind(&code).execute(&mut *tx).await?;
+                }
+                let removed = sqlx::query(&sql).bind(&code).bind(id).execute(&mut *tx).await?.rows_affected();
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(removed)
+            }
+            .await
         })?;
         Ok(removed == 1)
     }

@@ -85,8 +85,12 @@ pub struct ReturnWrite<'a> {
     pub actor: i64,
     /// Submitting now (sets who and when).
     pub submitting: bool,
-    /// An amendment to keep: why, and the figures before.
-    pub amendment: Option<(&'a str, &'a Figures)>,
+    /// An amendment to keep: why, the figures before and the answers to the quarter's
+    /// questions before.
+    pub amendment: Option<(&'a str, &'a Figures, &'a Fields)>,
+    /// The ids of the quarter's questions the return was checked against: a submission or
+    /// amendment is written only if they are still the quarter's questions.
+    pub questions: &'a [i64],
 }
 
 /// One amendment as the history shows it.
@@ -97,6 +101,8 @@ pub struct AmendmentRow {
     pub reason: String,
     pub before: String,
     pub after: String,
+    pub answers_before: String,
+    pub answers_after: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -167,9 +173,26 @@ impl Store {
         let queries = to_json(&w.queries);
         let quarter = w.quarter.to_string();
         let (submitted_at, submitted_by) = if w.submitting { (Some(now), Some(w.actor)) } else { (None, None) };
+        let postgres = self.backend() == super::Backend::Postgres;
+        let mut checked_questions = w.questions.to_vec();
+        checked_questions.sort_unstable();
         let written = on_write!(self, |pool| {
             async {
                 let mut tx = pool.begin().await?;
+                // A submission or amendment must answer the quarter's questions as they are now.
+                if w.figures.is_some() {
+                    if postgres {
+                        sqlx::query(super::questions::LOCK_QUESTIONS).bind(&quarter).execute(&mut *tx).await?;
+                    }
+                    let now_asked: Vec<i64> =
+                        sqlx::query_scalar("SELECT id FROM return_questions WHERE quarter = $1 ORDER BY id")
+                            .bind(&quarter)
+                            .fetch_all(&mut *tx)
+                            .await?;
+                    if now_asked != checked_questions {
+                        return Ok::<_, sqlx::Error>(false);
+                    }
+                }
                 let id: Option<i64> =
                     match w.seen_version {
                         None => sqlx::query_scalar(
@@ -213,10 +236,10 @@ impl Store {
                         }
                     };
                 let Some(id) = id else { return Ok::<_, sqlx::Error>(false) };
-                if let Some((reason, before)) = w.amendment {
+                if let Some((reason, before, answers_before)) = w.amendment {
                     sqlx::query(
-                        "INSERT INTO statistics_amendments (return_id, at, actor, reason, before, after) \
-                         VALUES ($1, $2, $3, $4, $5, $6)",
+                        "INSERT INTO statistics_amendments (return_id, at, actor, reason, before, after, \
+                         answers_before, answers_after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                     )
                     .bind(id)
                     .bind(now)
@@ -224,6 +247,8 @@ impl Store {
                     .bind(reason)
                     .bind(to_json(before))
                     .bind(figures.as_deref().unwrap_or("null"))
+                    .bind(to_json(&answers_of(answers_before)))
+                    .bind(to_json(&answers_of(w.fields)))
                     .execute(&mut *tx)
                     .await?;
                 }
@@ -239,7 +264,8 @@ impl Store {
     pub async fn amendments(&self, return_id: i64) -> Result<Vec<AmendmentRow>, StoreError> {
         Ok(on_read!(self, |pool| {
             sqlx::query_as(
-                "SELECT at, actor, reason, before, after FROM statistics_amendments WHERE return_id = $1 ORDER BY id",
+                "SELECT at, actor, reason, before, after, answers_before, answers_after FROM statistics_amendments \
+                 WHERE return_id = $1 ORDER BY id",
             )
             .bind(return_id)
             .fetch_all(pool)
@@ -305,6 +331,15 @@ impl Store {
                 .await
         })?)
     }
+}
+
+/// The answers to NACCC's questions among a return's fields (`q-…`).
+fn answers_of(fields: &Fields) -> Fields {
+    fields
+        .iter()
+        .filter(|(k, _)| shared::returns::questions::is_answer_field(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 fn facts_of(r: FactsRow) -> Result<CaseFacts, StoreError> {

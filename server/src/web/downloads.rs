@@ -8,25 +8,26 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-/// The signed-in NACCC administrator, or the answer to give instead.
-async fn administrator(
+/// The signed-in user in one of `roles`, or the answer to give instead (a refusal is
+/// audit-logged, as a page's is).
+async fn signed_in(
     state: &AppState,
     session: &tower_sessions::Session,
+    roles: &[shared::account::Role],
 ) -> Result<(app::ports::Ports, app::ports::StaffUser), Response> {
     let ports = crate::web::router::ports(state);
-    let user = match app::auth::user_of(session, &ports, app::auth::Activity::Person).await {
-        Ok(user) => user,
-        Err(app::auth::Denied::SignIn) => return Err(StatusCode::UNAUTHORIZED.into_response()),
-        Err(_) => return Err(StatusCode::SERVICE_UNAVAILABLE.into_response()),
-    };
-    if user.scope.role() != shared::account::Role::NacccAdmin {
-        return Err(StatusCode::FORBIDDEN.into_response());
+    match app::auth::user_in_role(session, &ports, roles).await {
+        Ok(user) => Ok((ports, user)),
+        Err(app::auth::Denied::SignIn) => Err(StatusCode::UNAUTHORIZED.into_response()),
+        Err(app::auth::Denied::Forbidden) => Err(StatusCode::FORBIDDEN.into_response()),
+        Err(app::auth::Denied::Unavailable) => Err(StatusCode::SERVICE_UNAVAILABLE.into_response()),
     }
-    Ok((ports, user))
 }
 
+const ADMINISTRATORS: &[shared::account::Role] = &[shared::account::Role::NacccAdmin];
+
 pub async fn returns_csv(State(state): State<AppState>, session: tower_sessions::Session) -> Response {
-    let (ports, user) = match administrator(&state, &session).await {
+    let (ports, user) = match signed_in(&state, &session, ADMINISTRATORS).await {
         Ok(admin) => admin,
         Err(response) => return response,
     };
@@ -49,7 +50,7 @@ pub async fn answers_csv(
     session: tower_sessions::Session,
     axum::extract::Query(query): axum::extract::Query<QuarterQuery>,
 ) -> Response {
-    let (ports, user) = match administrator(&state, &session).await {
+    let (ports, user) = match signed_in(&state, &session, ADMINISTRATORS).await {
         Ok(admin) => admin,
         Err(response) => return response,
     };
@@ -79,15 +80,10 @@ pub async fn dashboard_csv(
     session: tower_sessions::Session,
     Path(file): Path<String>,
 ) -> Response {
-    let ports = crate::web::router::ports(&state);
-    let user = match app::auth::user_of(&session, &ports, app::auth::Activity::Person).await {
-        Ok(user) => user,
-        Err(app::auth::Denied::SignIn) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    let (ports, user) = match signed_in(&state, &session, app::pages::staff::Area::Centre.roles()).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
     };
-    if !app::pages::staff::Area::Centre.roles().contains(&user.scope.role()) {
-        return StatusCode::FORBIDDEN.into_response();
-    }
     let Some(id) = file.strip_suffix(".csv") else { return StatusCode::NOT_FOUND.into_response() };
     let view = match ports.returns.dashboard(&user).await {
         Ok(Some(view)) => view,
@@ -100,7 +96,7 @@ pub async fn dashboard_csv(
     let mut out = csv::Writer::from_writer(Vec::new());
     for record in chart.records() {
         // Writing to memory cannot fail.
-        let _ = out.write_record(&record);
+        let _ = out.write_record(record.iter().map(|c| crate::returns::csv::cell(c)));
     }
     csv_file(String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default(), &chart.file_name())
 }

@@ -13,6 +13,9 @@ use time::Date;
 
 /// How many quarters the trends show, this one included.
 pub const TREND_QUARTERS: usize = 8;
+/// A national median is shown only over at least this many centres' submitted returns: over
+/// fewer, a centre that knows its own figure could work out another's.
+pub const MIN_RETURNS_FOR_MEDIAN: usize = 10;
 
 /// One sent referral as the dashboard counts it (codes and times only: nothing anyone typed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +59,8 @@ pub struct TrendPoint {
     pub so_far: bool,
     /// Referrals received (a past quarter: as its submitted return says; `None` without one).
     pub referrals: Option<u32>,
-    /// The median of every centre's referrals received that quarter (submitted returns).
+    /// The median of every centre's referrals received that quarter (submitted returns; none
+    /// for the quarter under way or over fewer than [`MIN_RETURNS_FOR_MEDIAN`] returns).
     pub national_median: Option<f64>,
     pub no_show_percent: Option<u32>,
     pub capacity_percent: Option<u32>,
@@ -76,6 +80,8 @@ pub struct Dashboard {
     /// Open referrals now, whenever they arrived.
     pub open: u32,
     pub median_days_to_first_response: Option<f64>,
+    /// This quarter's referrals still waiting for the centre's first response.
+    pub awaiting_first_response: u32,
     /// This quarter's no-shows, of its referrals received.
     pub no_shows: u32,
     pub no_show_percent: Option<u32>,
@@ -148,7 +154,11 @@ pub fn dashboard(input: DashboardInput<'_>) -> Option<Dashboard> {
     let trend = super::lifecycle::quarters_to(quarter, TREND_QUARTERS)
         .into_iter()
         .map(|q| {
-            let national_median = input.national.get(&q).and_then(|all| national_median(all));
+            let national_median = input
+                .national
+                .get(&q)
+                .filter(|all| q != quarter && all.len() >= MIN_RETURNS_FOR_MEDIAN)
+                .and_then(|all| national_median(all));
             if q == quarter {
                 return TrendPoint {
                     quarter: q,
@@ -179,6 +189,7 @@ pub fn dashboard(input: DashboardInput<'_>) -> Option<Dashboard> {
         waiting_list,
         open,
         median_days_to_first_response: median_days_to_first_response(&times, quarter),
+        awaiting_first_response: count(this_quarter.iter().filter(|r| r.first_response_at.is_none()).count()),
         no_shows,
         no_show_percent: percent(no_shows, referrals),
         capacity,

@@ -97,6 +97,7 @@ fn stages_are_this_quarters_referrals_and_the_waiting_list_is_everyone_on_it() {
     assert_eq!(d.waiting_list, 2);
     assert_eq!(d.open, 4, "declined is not open");
     assert_eq!(d.median_days_to_first_response, Some(2.0), "of 2, 4 and 1 days; none yet is left out");
+    assert_eq!(d.awaiting_first_response, 1, "and counted apart");
 }
 
 #[test]
@@ -142,8 +143,12 @@ fn eight_quarters_of_trend_from_submitted_returns_beside_the_national_median() {
             (Measure::SessionsBooked, 40),
         ]),
     )];
-    c.national.insert(q("2026-Q2"), vec![10, 30, 20, 7]);
-    c.national.insert(q("2025-Q1"), vec![1, 2, 3]);
+    c.national.insert(q("2026-Q2"), vec![10, 30, 20, 7, 14, 16, 12, 18, 15, 15]);
+    c.national.insert(q("2025-Q1"), vec![1, 2, 3, 2, 2, 2, 1, 3, 2, 2, 9]);
+    // Too few returns to show a median without giving a centre's figure away.
+    c.national.insert(q("2026-Q1"), vec![5; MIN_RETURNS_FOR_MEDIAN - 1]);
+    // The quarter under way has no median, however many have sent early.
+    c.national.insert(q("2026-Q3"), vec![4; 40]);
     let d = c.on(date!(2026 - 07 - 15));
     let quarters: Vec<String> = d.trend.iter().map(|t| t.quarter.to_string()).collect();
     assert_eq!(quarters.first().map(String::as_str), Some("2024-Q4"));
@@ -160,6 +165,7 @@ fn eight_quarters_of_trend_from_submitted_returns_beside_the_national_median() {
     let q1 = d.trend[5];
     assert_eq!((q1.referrals, q1.national_median, q1.no_show_percent), (None, None, None), "no return, no figure");
     assert_eq!(d.trend[1].national_median, Some(2.0));
+    assert_eq!(d.trend[5].national_median, None, "nine returns are too few");
 
     let now = d.trend[7];
     assert!(now.so_far);

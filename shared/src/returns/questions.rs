@@ -100,6 +100,14 @@ impl fmt::Display for AnswerProblem {
     }
 }
 
+/// Every answer's field starts so (`q-<id>`, `q-<id>-<choice>`).
+const ANSWER_PREFIX: &str = "q-";
+
+/// Whether a return's field holds an answer to one of NACCC's questions.
+pub fn is_answer_field(name: &str) -> bool {
+    name.starts_with(ANSWER_PREFIX)
+}
+
 const YES: &str = "yes";
 const NO: &str = "no";
 
@@ -109,13 +117,13 @@ impl ExtraQuestion {
     pub fn field(&self) -> String {
         match self.kind {
             QuestionKind::SeveralChoices => self.choice_field(0),
-            _ => format!("q-{}", self.id),
+            _ => format!("{ANSWER_PREFIX}{}", self.id),
         }
     }
 
     /// A several-choices question's checkbox for choice `i`.
     pub fn choice_field(&self, i: usize) -> String {
-        format!("q-{}-{i}", self.id)
+        format!("{ANSWER_PREFIX}{}-{i}", self.id)
     }
 
     /// The value a radio button of choice `i` sends (yes/no: 0 is yes, 1 is no).

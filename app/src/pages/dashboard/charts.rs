@@ -36,16 +36,17 @@ pub fn charts(view: &DashboardView) -> Vec<ChartData> {
         values: d.trend.iter().map(f).collect(),
     };
 
-    let most_source = d.by_source.iter().filter(|(_, n)| *n > 0).max_by_key(|(_, n)| *n);
+    let most_source = most(&d.by_source);
     let by_source = ChartData {
         id: CHART_IDS[0],
         title: format!("Referrals received this quarter ({quarter}), by source"),
         summary: match most_source {
             None => format!("No referrals have been received yet this quarter ({quarter})."),
-            Some((source, n)) => format!(
-                "{} received so far this quarter; the most, {n}, were {}.",
+            Some((sources, n)) => format!(
+                "{} received so far this quarter; the most, {n}{}, were {}.",
                 count(total, "referral", "referrals"),
-                Measure::Source(*source).label()
+                if sources.len() > 1 { " each" } else { "" },
+                and_list(sources.iter().map(|s| Measure::Source(*s).label()))
             ),
         },
         kind: Kind::Bars,
@@ -59,17 +60,22 @@ pub fn charts(view: &DashboardView) -> Vec<ChartData> {
     };
 
     let received: u32 = d.by_stage.iter().map(|(_, n)| n).sum();
-    let most_stage = d.by_stage.iter().filter(|(_, n)| *n > 0).max_by_key(|(_, n)| *n);
+    let most_stage = most(&d.by_stage);
     let by_stage = ChartData {
         id: CHART_IDS[1],
         title: format!("This quarter's online referrals ({quarter}), by the stage each is at now"),
         summary: match most_stage {
             None => "No online referral has arrived yet this quarter.".to_owned(),
-            Some((stage, n)) => format!(
+            Some((stages, n)) if stages.len() == 1 => format!(
                 "Of this quarter's {}, {n} {} now at the stage “{}”, more than at any other.",
                 count(received, "online referral", "online referrals"),
-                if *n == 1 { "is" } else { "are" },
-                text::stage(*stage)
+                if n == 1 { "is" } else { "are" },
+                text::stage(stages[0])
+            ),
+            Some((stages, n)) => format!(
+                "Of this quarter's {}, the most are at the stages {}, with {n} each.",
+                count(received, "online referral", "online referrals"),
+                and_list(stages.iter().map(|s| format!("“{}”", text::stage(*s))))
             ),
         },
         kind: Kind::Bars,
@@ -102,41 +108,52 @@ pub fn charts(view: &DashboardView) -> Vec<ChartData> {
         ],
     };
 
-    let no_show_trend = ChartData {
-        id: CHART_IDS[3],
-        title: "No-show rate each quarter (no-shows as a share of referrals received)".into(),
-        summary: trend_summary(
-            "The no-show rate was",
-            d.trend.as_slice(),
-            |t| t.no_show_percent.map(f64::from),
-            |_| None,
-            Unit::Percent,
-        ),
-        kind: Kind::Lines,
-        unit: Unit::Percent,
-        category: "Quarter",
-        categories: quarters.clone(),
-        series: vec![series("No-show rate", &|t| t.no_show_percent.map(f64::from))],
+    // A rate over the quarters, one line: (id, title, the summary's lead, the line's name, the rate).
+    let rate_trend = |id: &'static str, title: &str, lead: &str, name: &str, rate: fn(&TrendPoint) -> Option<u32>| {
+        let value = move |t: &TrendPoint| rate(t).map(f64::from);
+        ChartData {
+            id,
+            title: title.to_owned(),
+            summary: trend_summary(lead, d.trend.as_slice(), value, |_| None, Unit::Percent),
+            kind: Kind::Lines,
+            unit: Unit::Percent,
+            category: "Quarter",
+            categories: quarters.clone(),
+            series: vec![series(name, &value)],
+        }
     };
-
-    let capacity_trend = ChartData {
-        id: CHART_IDS[4],
-        title: "Capacity used each quarter (sessions booked as a share of sessions available)".into(),
-        summary: trend_summary(
-            "Capacity used was",
-            d.trend.as_slice(),
-            |t| t.capacity_percent.map(f64::from),
-            |_| None,
-            Unit::Percent,
-        ),
-        kind: Kind::Lines,
-        unit: Unit::Percent,
-        category: "Quarter",
-        categories: quarters,
-        series: vec![series("Capacity used", &|t| t.capacity_percent.map(f64::from))],
-    };
+    let no_show_trend = rate_trend(
+        CHART_IDS[3],
+        "No-show rate each quarter (no-shows as a share of referrals received)",
+        "The no-show rate was",
+        "No-show rate",
+        |t| t.no_show_percent,
+    );
+    let capacity_trend = rate_trend(
+        CHART_IDS[4],
+        "Capacity used each quarter (sessions booked as a share of sessions available)",
+        "Capacity used was",
+        "Capacity used",
+        |t| t.capacity_percent,
+    );
 
     vec![by_source, by_stage, referrals_trend, no_show_trend, capacity_trend]
+}
+
+/// The keys with the largest count (several when they tie), and that count; `None` when all are 0.
+fn most<K: Copy>(counts: &[(K, u32)]) -> Option<(Vec<K>, u32)> {
+    let top = counts.iter().map(|(_, n)| *n).max().filter(|&n| n > 0)?;
+    Some((counts.iter().filter(|(_, n)| *n == top).map(|(k, _)| *k).collect(), top))
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
+    let items: Vec<String> = items.into_iter().map(|i| i.as_ref().to_owned()).collect();
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// A source's name short enough to stand beside its bar.
@@ -181,4 +198,17 @@ fn trend_summary(
     }
     sentence.push('.');
     sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_are_named_together() {
+        assert_eq!(most(&[("a", 2), ("b", 3), ("c", 3)]), Some((vec!["b", "c"], 3)));
+        assert_eq!(most(&[("a", 0)]), None);
+        assert_eq!(and_list(["x"]), "x");
+        assert_eq!(and_list(["x", "y", "z"]), "x, y and z");
+    }
 }

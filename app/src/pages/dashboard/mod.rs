@@ -29,7 +29,8 @@ pub async fn load_dashboard(
     view.ok_or_else(crate::pages::workspace::not_found)
 }
 
-/// The part of the page brought up to date on news.
+/// The parts of the page brought up to date on news.
+const AS_OF_REGION: &str = "dashboard-as-of";
 const FIGURES_REGION: &str = "dashboard-figures";
 
 #[component]
@@ -51,7 +52,9 @@ pub fn DashboardPage() -> impl IntoView {
                                 {(view.role == Role::CentreManager).then(|| view! { <li><a href="/centre/returns">"Statistics returns"</a></li> })}
                             </ul>
                         </nav>
-                        <LiveRegions regions=vec![FIGURES_REGION.to_owned()]>
+                        <LiveRegions regions=vec![AS_OF_REGION.to_owned(), FIGURES_REGION.to_owned()]>
+                            // A polite live region that stays in place: its words change with each update.
+                            <p class="body" role="status" id=AS_OF_REGION>{format!("Figures as of {}. They change as referrals arrive and move on.", view.as_of)}</p>
                             <div id=FIGURES_REGION>{figures(&view)}</div>
                         </LiveRegions>
                         <div class="no-print">
@@ -85,18 +88,26 @@ fn figures(view: &DashboardView) -> impl IntoView + use<> {
     let capacity = match (d.capacity.percent, d.capacity.available) {
         (Some(p), Some((available, from))) => (
             format!("{p}%"),
-            format!("{} booked of {available} available ({} return)", d.capacity.booked, charts::quarter_short(from)),
+            format!(
+                "{} booked so far this quarter, of {available} available ({} return)",
+                d.capacity.booked,
+                charts::quarter_short(from)
+            ),
         ),
         _ => (
             "Not known".to_owned(),
-            format!("{} booked; no return has said how many sessions are available", d.capacity.booked),
+            format!("{} booked so far; no return has said how many sessions are available", d.capacity.booked),
         ),
     };
     let headline = [
         ("Referrals received", d.referrals().to_string(), "This quarter so far".to_owned()),
         ("Open referrals", d.open.to_string(), "Now, whenever they arrived".to_owned()),
         ("On the waiting list", d.waiting_list.to_string(), "Now".to_owned()),
-        ("Median time to first response", days, "This quarter's online referrals".to_owned()),
+        (
+            "Median time to first response",
+            days,
+            format!("This quarter's online referrals; {} still waiting", d.awaiting_first_response),
+        ),
         ("No-show rate", no_show, format!("{} of this quarter's referrals", d.no_shows)),
         ("Capacity used", capacity.0, capacity.1),
     ]
@@ -119,7 +130,6 @@ fn figures(view: &DashboardView) -> impl IntoView + use<> {
         })
         .collect_view();
     view! {
-        <p class="body" id="dashboard-as-of">{format!("Figures as of {}. They change as referrals arrive and move on.", view.as_of)}</p>
         <h2 class="heading-m">{format!("This quarter: {quarter}")}</h2>
         <dl class="figure-cards" id="dashboard-headline">{headline}</dl>
         <h2 class="heading-m">"Charts"</h2>

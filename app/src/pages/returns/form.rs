@@ -242,6 +242,10 @@ fn Amendments(view: ReturnView) -> impl IntoView {
                 .changes
                 .iter()
                 .map(|(k, before, after)| format!("{}, {}: {before} → {after}", k.service.label(), k.measure.label()))
+                .chain(a.answers.iter().map(|(question, before, after)| {
+                    let word = |w: &str| if w.is_empty() { "no answer".to_owned() } else { w.to_owned() };
+                    format!("{question}: {} → {}", word(before), word(after))
+                }))
                 .collect::<Vec<_>>()
                 .join("; ");
             view! {

@@ -51,6 +51,8 @@ pub struct AmendmentView {
     pub reason: String,
     /// The figures that changed: which, before, after.
     pub changes: Vec<(FigureKey, u32, u32)>,
+    /// The answers to NACCC's questions that changed: the question, before, after (in words).
+    pub answers: Vec<(String, String, String)>,
 }
 
 /// What the manager sends: every field of the form, the version they saw and what they asked.
