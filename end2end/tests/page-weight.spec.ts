@@ -10,8 +10,8 @@ import { AUTHENTICATOR_KEY, PASSWORD, signIn } from "./staff-helpers";
 // Budgets, in bytes: set just above what the build reaches, so a change can only make pages
 // lighter unless someone raises a budget on purpose (issue #12 asked for at most 250 KB for a
 // first visit to `/` and 200 KB of wasm on a public page).
-const BUDGET_FIRST_VISIT_HOME = 86_000;
-const BUDGET_PUBLIC_PAGE_WASM = 164_500;
+const BUDGET_FIRST_VISIT_HOME = 102_500;
+const BUDGET_PUBLIC_PAGE_WASM = 167_500;
 
 const KINDS = ["html", "css", "js", "wasm", "other"] as const;
 type Kind = (typeof KINDS)[number];

@@ -133,7 +133,7 @@ fn figures(view: &DashboardView) -> impl IntoView + use<> {
         <h2 class="heading-m">{format!("This quarter: {quarter}")}</h2>
         <dl class="figure-cards" id="dashboard-headline">{headline}</dl>
         <h2 class="heading-m">"Charts"</h2>
-        <p class="body">"Each chart is followed by its figures as a table, and a link to download them. A dash means no figure: the centre sent no return that quarter."</p>
+        <p class="body">"Each chart is followed by its figures as a table, and a link to download them. A dash means there is no figure: your centre sent no return that quarter, or, for the national median, the quarter is under way or too few centres have sent theirs."</p>
         {charts}
     }
 }
