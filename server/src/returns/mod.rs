@@ -5,19 +5,18 @@
 
 pub mod csv;
 mod dashboard;
+mod history;
 mod questions;
 
 use crate::cases::news::CaseChanges;
 use crate::store::{Actor, AuditEvent, Message, Outcome, ReturnRecord, ReturnWrite, Store, StoreError};
 use app::pages::returns::model::{
-    AmendmentView, ChaseRow, ChaseView, QuarterTotals, ReturnForm, ReturnListRow, ReturnOutcome, ReturnView,
-    ReturnsList,
+    ChaseRow, ChaseView, QuarterTotals, ReturnForm, ReturnListRow, ReturnOutcome, ReturnView, ReturnsList,
 };
 use app::ports::{Clock, PortError, StaffUser, StatisticsReturns};
 use async_trait::async_trait;
 use shared::referral::{FieldError, Fields};
 use shared::returns::lifecycle::{AMEND_REASON_FIELD, is_lapsed, parse_amend_reason, quarters_to};
-use shared::returns::questions::ExtraQuestion;
 use shared::returns::{CheckContext, FigureKey, Figures, ReturnState, Schedule, Service, prefill};
 use shared::{Centre, Quarter, ServiceType};
 use std::collections::HashMap;
@@ -107,47 +106,6 @@ impl ReturnService {
         };
         let questions = self.store.questions(quarter).await.map_err(port_error)?;
         Ok(CheckContext { services, computed, previous, questions })
-    }
-
-    async fn amendments(
-        &self,
-        centre: &Centre,
-        record: &ReturnRecord,
-        questions: &[ExtraQuestion],
-    ) -> Result<Vec<AmendmentView>, PortError> {
-        let rows = self.store.amendments(record.id).await.map_err(port_error)?;
-        let people = self.store.centre_people(&centre.slug).await.map_err(port_error)?;
-        Ok(rows
-            .into_iter()
-            .map(|a| {
-                let before: Figures = serde_json::from_str(&a.before).unwrap_or_default();
-                let after: Figures = serde_json::from_str(&a.after).unwrap_or_default();
-                let changes = after
-                    .0
-                    .iter()
-                    .filter_map(|(k, &n)| {
-                        let was = before.get(*k);
-                        (was != n).then_some((*k, was, n))
-                    })
-                    .collect();
-                let by = a
-                    .actor
-                    .and_then(|id| people.iter().find(|(p, _, _)| *p == id).map(|(_, name, _)| name.clone()))
-                    .unwrap_or_else(|| "A former member of staff".to_owned());
-                let answers_before: Fields = serde_json::from_str(&a.answers_before).unwrap_or_default();
-                let answers_after: Fields = serde_json::from_str(&a.answers_after).unwrap_or_default();
-                let words =
-                    |q: &ExtraQuestion, f: &Fields| q.answer(f).map(|answer| q.words(&answer)).unwrap_or_default();
-                let answers = questions
-                    .iter()
-                    .filter_map(|q| {
-                        let (was, now) = (words(q, &answers_before), words(q, &answers_after));
-                        (was != now).then(|| (q.text.clone(), was, now))
-                    })
-                    .collect();
-                AmendmentView { at: crate::platform::clock::utc_time(a.at), by, reason: a.reason, changes, answers }
-            })
-            .collect())
     }
 }
 
