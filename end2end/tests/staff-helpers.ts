@@ -29,6 +29,11 @@ export async function signIn(page: Page, email: string, password: string, key: s
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.waitForURL(/\/login\/code$/);
+  await enterCode(page, key, home);
+}
+
+/** On the code page, enters the authenticator code for `key` until it lands on `home`. */
+export async function enterCode(page: Page, key: string, home: RegExp) {
   // Each code works once per account: if another test just used this one, wait for the next.
   const summary = page.locator(".error-summary");
   const atHome = () => home.test(new URL(page.url()).pathname);

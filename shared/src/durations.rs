@@ -71,9 +71,49 @@ pub const RETURN_DUE: Lifetime = Lifetime::days(28);
 /// A return still missing this long after it was due makes the centre lapsed.
 pub const RETURN_GRACE: Lifetime = Lifetime::days(28);
 
+/// A span of calendar months ("6 months", "3 years"), for clocks that run by the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Months(pub u16);
+
+impl Months {
+    /// "6 months", "1 year", "3 years", "18 months".
+    pub fn words(self) -> String {
+        let n = i64::from(self.0);
+        if n >= 12 && n % 12 == 0 { count(n / 12, "year", "years") } else { count(n, "month", "months") }
+    }
+}
+
+impl std::fmt::Display for Months {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words())
+    }
+}
+
+/// NACCC confirms a candidate's application within this long of receiving it.
+pub const CANDIDATE_CONFIRMATION: Lifetime = Lifetime::days(14);
+/// A confirmed candidate completes accreditation within this long.
+pub const CANDIDATE_COMPLETION: Months = Months(6);
+/// A candidate is reminded this long before its completion deadline.
+pub const CANDIDATE_REMINDER: Months = Months(1);
+/// Accreditation lasts this long before it must be renewed, unless NACCC sets another cycle.
+pub const RENEWAL_CYCLE: Months = Months(36);
+/// A centre is reminded of its renewal this long before it falls due, and again this long.
+pub const RENEWAL_REMINDERS: [Months; 2] = [Months(12), Months(3)];
+/// A centre is reminded of an action-plan item this long before it is due.
+pub const ACTION_ITEM_REMINDER: Lifetime = Lifetime::days(14);
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_are_said_in_years_when_whole() {
+        assert_eq!(CANDIDATE_COMPLETION.words(), "6 months");
+        assert_eq!(RENEWAL_CYCLE.words(), "3 years");
+        assert_eq!(Months(12).words(), "1 year");
+        assert_eq!(Months(18).words(), "18 months");
+        assert_eq!(Months(1).words(), "1 month");
+    }
 
     #[test]
     fn lifetimes_are_said_in_their_largest_whole_unit() {

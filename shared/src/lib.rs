@@ -34,6 +34,7 @@ macro_rules! string_newtype {
 }
 
 pub mod account;
+pub mod accreditation;
 pub mod centre;
 pub mod centre_profile;
 pub mod durations;
