@@ -72,6 +72,15 @@ pub struct ServeArgs {
     /// Days after the due date that a missing return makes the centre lapsed.
     #[arg(long, env = "NACCC_RETURN_GRACE_DAYS", default_value_t = shared::returns::Schedule::default().grace_days)]
     pub return_grace_days: u16,
+    /// Months accreditation lasts before it must be renewed (12 to 120).
+    #[arg(long, env = "NACCC_RENEWAL_CYCLE_MONTHS", default_value_t = shared::durations::RENEWAL_CYCLE.0,
+        value_parser = clap::value_parser!(u16).range(12..=120))]
+    pub renewal_cycle_months: u16,
+    /// An S3-compatible bucket for evidence files (configured by the usual `AWS_*` variables:
+    /// `AWS_ENDPOINT`, `AWS_REGION`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`), so several
+    /// servers share them. Without it they are kept in `<data dir>/evidence`.
+    #[arg(long, env = "NACCC_EVIDENCE_BUCKET")]
+    pub evidence_bucket: Option<String>,
     /// Who mail is from.
     #[arg(long, env = "NACCC_MAIL_FROM", default_value = "NACCC Contact Hub <no-reply@naccc.org.uk>")]
     pub mail_from: String,

@@ -9,6 +9,7 @@
 //! - `platform/`: clock, sealing, secrets and hashing, mail delivery, background jobs, postcodes.
 //! - `store/`: the database; `seed/`: demo data.
 
+pub mod accreditation;
 pub mod cases;
 pub mod config;
 pub mod platform;

@@ -111,6 +111,12 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         args.trusted_proxies,
         server::web::edge::public_quota(args.public_calls_per_minute),
     );
+    let evidence = match &args.evidence_bucket {
+        Some(bucket) => server::accreditation::evidence::EvidenceStore::s3(bucket)?,
+        None => server::accreditation::evidence::EvidenceStore::local(&data_dir.join("evidence"))?,
+    };
+    let renewal_cycle = shared::accreditation::dates::RenewalCycle::from_months(args.renewal_cycle_months)
+        .map_err(|e| anyhow::anyhow!("NACCC_RENEWAL_CYCLE_MONTHS: {e}"))?;
     let app = router(AppState {
         leptos_options,
         store: store.clone(),
@@ -128,6 +134,8 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
             due_days: args.return_due_days,
             grace_days: args.return_grace_days,
         },
+        evidence,
+        renewal_cycle,
     });
     let purge = jobs::spawn_draft_purge(store.clone(), clock.clone());
     let session_purge = jobs::spawn_session_purge(sessions);

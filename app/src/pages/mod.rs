@@ -1,3 +1,4 @@
+pub mod accreditation;
 pub mod admin;
 pub mod centre;
 pub mod dashboard;

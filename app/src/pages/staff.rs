@@ -111,6 +111,13 @@ pub(crate) async fn refuse_form(
     Ok(Err(errors))
 }
 
+/// Keeps a refused plain form's answers and problems for the page it is sent back to (for
+/// handlers outside Leptos, such as file uploads).
+#[cfg(feature = "ssr")]
+pub async fn keep_returned(session: &tower_sessions::Session, returned: Returned) -> bool {
+    session.insert(RETURNED, returned).await.is_ok()
+}
+
 /// What a refused plain form left in this session, once.
 #[cfg(feature = "ssr")]
 pub(crate) async fn take_returned() -> Result<Returned, crate::auth::Denied> {

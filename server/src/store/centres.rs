@@ -142,16 +142,16 @@ impl Store {
         cache.as_ref().filter(|c| c.loaded.elapsed() < DIRECTORY_TTL).map(|c| Arc::clone(&c.centres))
     }
 
-    fn forget_directory(&self) {
+    pub(super) fn forget_directory(&self) {
         if let Ok(mut cache) = self.directory.lock() {
             *cache = None;
         }
     }
 
-    /// Every centre, ordered by name (sorted here, not in SQL, so both backends agree whatever
+    /// Every member centre (suspended and removed ones are not listed), ordered by name (sorted here, not in SQL, so both backends agree whatever
     /// the PostgreSQL collation).
     pub async fn all_centres(&self) -> Result<Vec<Centre>, StoreError> {
-        let sql = format!("SELECT {CENTRE_COLUMNS} FROM centres");
+        let sql = format!("SELECT {CENTRE_COLUMNS} FROM centres WHERE membership = 'member'");
         let rows: Vec<CentreRow> = on_read!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?;
         let mut centres = rows.into_iter().map(Centre::try_from).collect::<Result<Vec<_>, _>>()?;
         centres.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));

@@ -6,6 +6,7 @@
 //! Rows are read with runtime-checked `query_as` + `FromRow`, so no database is needed to compile.
 
 mod account_links;
+mod accreditation;
 mod attempts;
 mod audit;
 mod cases;
@@ -26,6 +27,7 @@ mod submissions;
 mod users;
 
 pub use account_links::{LinkPurpose, NewLink};
+pub use accreditation::{CaseRow, EvidenceRow, ItemRow, NewCase, NewEvidence, QueryRow, StepEffects, StepRow};
 pub use attempts::{
     Attempt, LOCK_SECS, MAX_FAILURES, REFERRAL_CODES, SECOND_FACTOR, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Throttle,
 };

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 
 /// The signed-in user in one of `roles`, or the answer to give instead (a refusal is
 /// audit-logged, as a page's is).
-async fn signed_in(
+pub(crate) async fn signed_in(
     state: &AppState,
     session: &tower_sessions::Session,
     roles: &[shared::account::Role],

@@ -3,6 +3,7 @@
 
 pub mod downloads;
 pub mod edge;
+pub mod evidence;
 pub mod form_failure;
 pub mod live_stream;
 pub mod router;

@@ -52,6 +52,10 @@ pub struct AppState {
     pub edge: crate::web::edge::Edge,
     /// When statistics returns are due and lapse.
     pub returns_schedule: shared::returns::Schedule,
+    /// Where evidence files are kept (a directory, or S3-compatible storage).
+    pub evidence: crate::accreditation::evidence::EvidenceStore,
+    /// How long accreditation lasts before renewal.
+    pub renewal_cycle: shared::accreditation::dates::RenewalCycle,
 }
 
 impl FromRef<AppState> for crate::web::live_stream::StreamState {
@@ -68,6 +72,16 @@ impl FromRef<AppState> for crate::web::live_stream::StreamState {
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
+    }
+}
+
+/// The accreditation service over this state.
+pub(crate) fn accreditation(state: &AppState) -> crate::accreditation::AccreditationService {
+    crate::accreditation::AccreditationService {
+        store: state.store.clone(),
+        clock: state.clock.clone(),
+        cycle: state.renewal_cycle,
+        evidence: state.evidence.clone(),
     }
 }
 
@@ -106,6 +120,7 @@ pub(crate) fn ports(state: &AppState) -> Ports {
     Ports {
         centres: Arc::new(state.store.clone()),
         returns: Arc::new(returns),
+        accreditation: Arc::new(accreditation(state)),
         postcodes: Arc::new(crate::platform::postcodes::PostcodeTable),
         referrals: Arc::new(referrals),
         administration: Arc::new(accounts.clone()),
@@ -141,6 +156,13 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/returns.csv", get(crate::web::downloads::returns_csv))
         .route("/admin/returns/answers.csv", get(crate::web::downloads::answers_csv))
         .route("/centre/dashboard/{file}", get(crate::web::downloads::dashboard_csv))
+        .route(
+            crate::web::evidence::UPLOAD_PATH,
+            post(crate::web::evidence::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(crate::web::evidence::UPLOAD_LIMIT)),
+        )
+        .route("/centre/accreditation/evidence/remove", post(crate::web::evidence::remove))
+        .route("/accreditation/evidence/{id}", get(crate::web::evidence::download))
         .nest_service("/pkg", crate::web::static_files::pkg_files(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();

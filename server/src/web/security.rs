@@ -11,8 +11,7 @@ use axum::{
 };
 use std::time::Duration;
 use tower_http::{
-    compression::CompressionLayer, csrf::CsrfLayer, limit::RequestBodyLimitLayer, set_header::SetResponseHeaderLayer,
-    timeout::TimeoutLayer,
+    compression::CompressionLayer, csrf::CsrfLayer, set_header::SetResponseHeaderLayer, timeout::TimeoutLayer,
 };
 
 /// Largest request body accepted: far more than any form, far less than an attack needs.
@@ -37,7 +36,7 @@ pub fn harden(router: Router) -> Router {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(FALLBACK_CSP),
         ))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         // Brotli or gzip, as the browser accepts, for what is not already compressed (pages,
         // server function answers); `/pkg/` files come compressed from the build.
@@ -46,6 +45,28 @@ pub fn harden(router: Router) -> Router {
         router = router.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)));
     }
     router
+}
+
+/// Every request body is held to [`MAX_BODY_BYTES`], but for the evidence upload route, which
+/// takes a file up to its own limit. A declared length over the limit is refused at once (413);
+/// a body that runs over it fails as it is read.
+async fn body_limit(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let limit = if request.uri().path() == crate::web::evidence::UPLOAD_PATH {
+        crate::web::evidence::UPLOAD_LIMIT
+    } else {
+        MAX_BODY_BYTES
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "The request is larger than this address takes.").into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(axum::extract::Request::from_parts(parts, body)).await
 }
 
 /// This request's script nonce (random, 128 bits, hex), for the page render and its policy.

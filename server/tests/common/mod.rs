@@ -15,8 +15,14 @@ use sqlx::{Connection, Executor};
 pub struct TestDb {
     pub store: Store,
     pub url: String,
+    /// The evidence files' store (in memory: what a test leaves there is checked).
+    pub evidence: server::accreditation::evidence::EvidenceStore,
     // Keeps the SQLite file's directory alive for the test's duration.
     _dir: Option<tempfile::TempDir>,
+}
+
+fn memory_evidence() -> server::accreditation::evidence::EvidenceStore {
+    server::accreditation::evidence::EvidenceStore::new(std::sync::Arc::new(object_store::memory::InMemory::new()))
 }
 
 impl TestDb {
@@ -25,7 +31,7 @@ impl TestDb {
         let url = format!("sqlite:{}", dir.path().join("test.db").display());
         let store = Store::connect(&url).await.expect("open SQLite");
         store.migrate().await.expect("migrate SQLite");
-        Self { store, url, _dir: Some(dir) }
+        Self { store, url, evidence: memory_evidence(), _dir: Some(dir) }
     }
 
     /// `None` (the test is skipped) only when PostgreSQL is neither configured nor required.
@@ -50,7 +56,7 @@ impl TestDb {
         };
         let store = Store::connect(&url).await.expect("open PostgreSQL");
         store.migrate().await.expect("migrate PostgreSQL");
-        Some(Self { store, url, _dir: None })
+        Some(Self { store, url, evidence: memory_evidence(), _dir: None })
     }
 
     /// Runs SQL on a separate connection, around the application, binding text parameters.

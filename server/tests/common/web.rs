@@ -46,6 +46,8 @@ pub async fn app_with_edge(db: &TestDb, clock: Arc<dyn Clock>, edge: server::web
         // A stream's session rechecks, many times a test: the clock is the test's anyway.
         live_recheck: LIVE_RECHECK,
         returns_schedule: shared::returns::Schedule::default(),
+        evidence: db.evidence.clone(),
+        renewal_cycle: Default::default(),
     })
 }
 

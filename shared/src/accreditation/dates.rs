@@ -155,10 +155,10 @@ pub fn reminders_due(case: &CaseClocks, today: Date) -> Vec<Reminder> {
             due.push(Reminder::Renewal { months_before: m.0 });
         }
     }
-    if let (Some(confirmed), Stage::SelfAssessment) = (case.candidate_confirmed_on, case.stage) {
-        if add_months(complete_by(confirmed), -months(durations::CANDIDATE_REMINDER)) <= today {
-            due.push(Reminder::CandidateDeadline);
-        }
+    if let (Some(confirmed), Stage::SelfAssessment) = (case.candidate_confirmed_on, case.stage)
+        && add_months(complete_by(confirmed), -months(durations::CANDIDATE_REMINDER)) <= today
+    {
+        due.push(Reminder::CandidateDeadline);
     }
     if matches!(case.stage, Stage::Conditions | Stage::RenewalDue | Stage::Accredited) {
         let ahead = Duration::seconds(durations::ACTION_ITEM_REMINDER.as_secs());

@@ -1,0 +1,649 @@
+//! Accreditation cases in the database: the standards catalogue's versions, a centre's cases, every
+//! step with who and when, the self-assessment, evidence files' records, the desk review and the
+//! action plan. A case's stage is written only by `apply_step`, at the version the page showed and
+//! from the stage the rule started from, with its history entry and its effects on the centre in
+//! the same transaction; every other write names the stage it is allowed in, in its statement.
+
+use super::{Store, StoreError, on_read, on_write};
+use shared::accreditation::assessment::{Rating, SelfAnswer};
+use shared::accreditation::{Stage, StandardKey};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CaseRow {
+    pub id: i64,
+    pub centre_id: i64,
+    pub centre_slug: String,
+    pub centre_name: String,
+    pub standards_version: i64,
+    pub kind: String,
+    pub stage: String,
+    pub services: String,
+    pub venue: String,
+    pub signed_by: String,
+    pub signed_on: String,
+    pub applied_on: String,
+    pub confirmed_on: Option<String>,
+    pub fee_paid_on: Option<String>,
+    pub assessor_id: Option<i64>,
+    pub assessor_name: Option<String>,
+    pub visit_on: Option<String>,
+    pub visit_report: String,
+    pub recommendation: Option<String>,
+    pub decided_on: Option<String>,
+    pub renewal_due: Option<String>,
+    pub version: i64,
+}
+
+impl CaseRow {
+    pub fn stage(&self) -> Result<Stage, StoreError> {
+        Stage::from_code(&self.stage).ok_or_else(|| StoreError::CorruptRow("accreditation stage".into()))
+    }
+}
+
+const CASE_SELECT: &str = "SELECT a.id, a.centre_id, c.slug AS centre_slug, c.name AS centre_name, a.standards_version, \
+    a.kind, a.stage, a.services, a.venue, a.signed_by, a.signed_on, a.applied_on, a.confirmed_on, a.fee_paid_on, \
+    a.assessor_id, u.name AS assessor_name, a.visit_on, a.visit_report, a.recommendation, a.decided_on, \
+    a.renewal_due, a.version \
+    FROM accreditation_cases a JOIN centres c ON c.id = a.centre_id LEFT JOIN users u ON u.id = a.assessor_id";
+
+/// A new case, as applied for.
+#[derive(Debug, Clone)]
+pub struct NewCase<'a> {
+    pub centre_id: i64,
+    pub standards_version: i64,
+    pub renewal: bool,
+    pub services: &'a str,
+    pub venue: &'a str,
+    pub signed_by: &'a str,
+    pub signed_on: String,
+    pub applied_on: String,
+    /// Set for a re-accreditation, which starts at its self-assessment.
+    pub stage: Stage,
+}
+
+/// What a step changes beside the stage: on the case, and on the centre's directory entry.
+#[derive(Debug, Clone, Default)]
+pub struct StepEffects {
+    pub confirmed_on: Option<String>,
+    pub fee_paid_on: Option<String>,
+    pub assessor_id: Option<i64>,
+    pub recommendation: Option<&'static str>,
+    pub decided_on: Option<String>,
+    pub renewal_due: Option<String>,
+    /// Sends the assessor's drafted queries to the centre.
+    pub send_queries: bool,
+    pub centre_status: Option<&'static str>,
+    pub centre_service: Option<&'static str>,
+    pub centre_accredited_on: Option<String>,
+    pub membership: Option<&'static str>,
+}
+
+/// One step as the history shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StepRow {
+    pub action: String,
+    pub to_stage: String,
+    pub by_name: Option<String>,
+    pub at: i64,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EvidenceRow {
+    pub id: i64,
+    pub case_id: i64,
+    pub centre_id: i64,
+    pub assessor_id: Option<i64>,
+    pub standard_key: String,
+    pub object_key: String,
+    pub file_name: String,
+    pub kind: String,
+    pub size_bytes: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct QueryRow {
+    pub id: i64,
+    pub standard_key: String,
+    pub query: String,
+    pub sent_at: Option<i64>,
+    pub reply: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ItemRow {
+    pub id: i64,
+    pub text: String,
+    pub due_on: String,
+    pub response: Option<String>,
+}
+
+/// A new evidence file's record (its bytes already stored under `object_key`).
+#[derive(Debug, Clone)]
+pub struct NewEvidence<'a> {
+    pub case_id: i64,
+    pub standard_key: &'a StandardKey,
+    pub object_key: &'a str,
+    pub file_name: &'a str,
+    pub kind: &'a str,
+    pub size_bytes: i64,
+    pub sha256: &'a str,
+    pub by: i64,
+    pub now: i64,
+    pub max_files: i64,
+}
+
+fn stage_is(stage: Stage) -> String {
+    format!("EXISTS (SELECT 1 FROM accreditation_cases WHERE id = $1 AND stage = '{}')", stage.code())
+}
+
+impl Store {
+    /// The newest catalogue version and its body; the shipped one is stored first if none is.
+    pub async fn current_standards(&self, shipped: &str, now: i64) -> Result<(i64, String), StoreError> {
+        on_write!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO standards_versions (body, created_at, note) SELECT $1, $2, 'Shipped with Contact Hub' \
+                 WHERE NOT EXISTS (SELECT 1 FROM standards_versions)",
+            )
+            .bind(shipped)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        let row: (i64, String) = on_read!(self, |pool| {
+            sqlx::query_as("SELECT id, body FROM standards_versions ORDER BY id DESC LIMIT 1").fetch_one(pool).await
+        })?;
+        Ok(row)
+    }
+
+    /// A catalogue version's body.
+    pub async fn standards_version(&self, id: i64) -> Result<Option<String>, StoreError> {
+        Ok(on_read!(self, |pool| {
+            sqlx::query_scalar("SELECT body FROM standards_versions WHERE id = $1").bind(id).fetch_optional(pool).await
+        })?)
+    }
+
+    /// Stores a new catalogue version; its id.
+    pub async fn add_standards_version(&self, body: &str, by: i64, note: &str, now: i64) -> Result<i64, StoreError> {
+        Ok(on_write!(self, |pool| {
+            sqlx::query_scalar(
+                "INSERT INTO standards_versions (body, created_at, created_by, note) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(body)
+            .bind(now)
+            .bind(by)
+            .bind(note)
+            .fetch_one(pool)
+            .await
+        })?)
+    }
+
+    /// Opens a case with its first step; `None` if the centre already has one under way.
+    pub async fn create_case(&self, case: &NewCase<'_>, by: i64, now: i64) -> Result<Option<i64>, StoreError> {
+        let created = on_write!(self, |pool| {
+            async {
+                let mut tx = pool.begin().await?;
+                let id: Option<i64> = sqlx::query_scalar(
+                    "INSERT INTO accreditation_cases (centre_id, standards_version, kind, stage, services, venue, \
+                     signed_by, signed_on, applied_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+                     ON CONFLICT DO NOTHING RETURNING id",
+                )
+                .bind(case.centre_id)
+                .bind(case.standards_version)
+                .bind(if case.renewal { "renewal" } else { "candidate" })
+                .bind(case.stage.code())
+                .bind(case.services)
+                .bind(case.venue)
+                .bind(case.signed_by)
+                .bind(&case.signed_on)
+                .bind(&case.applied_on)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if let Some(id) = id {
+                    sqlx::query(
+                        "INSERT INTO accreditation_steps (case_id, action, from_stage, to_stage, by_user, at) \
+                         VALUES ($1, 'apply', $2, $2, $3, $4)",
+                    )
+                    .bind(id)
+                    .bind(case.stage.code())
+                    .bind(by)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(id)
+            }
+            .await
+        })?;
+        Ok(created)
+    }
+
+    /// The centre's case under way or its latest one.
+    pub async fn centre_case(&self, centre_id: i64) -> Result<Option<CaseRow>, StoreError> {
+        let sql =
+            format!("{CASE_SELECT} WHERE a.centre_id = $1 AND a.superseded_by IS NULL ORDER BY a.id DESC LIMIT 1");
+        Ok(on_read!(self, |pool| sqlx::query_as(&sql).bind(centre_id).fetch_optional(pool).await)?)
+    }
+
+    pub async fn accreditation_case(&self, id: i64) -> Result<Option<CaseRow>, StoreError> {
+        let sql = format!("{CASE_SELECT} WHERE a.id = $1");
+        Ok(on_read!(self, |pool| sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)?)
+    }
+
+    /// Every current case (the newest of each centre), or only `assessor`'s.
+    pub async fn accreditation_cases(&self, assessor: Option<i64>) -> Result<Vec<CaseRow>, StoreError> {
+        let sql = format!(
+            "{CASE_SELECT} WHERE a.superseded_by IS NULL AND ($1 IS NULL OR a.assessor_id = $1) \
+             AND a.id = (SELECT MAX(b.id) FROM accreditation_cases b WHERE b.centre_id = a.centre_id)"
+        );
+        Ok(on_read!(self, |pool| sqlx::query_as(&sql).bind(assessor).fetch_all(pool).await)?)
+    }
+
+    /// Takes a step: the case moves from `from` to `to` only if it is still at `version` and
+    /// `from`; with its history entry and effects, in one transaction. Whether it was taken.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn apply_step(
+        &self,
+        case_id: i64,
+        version: i64,
+        action: &str,
+        from: Stage,
+        to: Stage,
+        effects: &StepEffects,
+        by: Option<i64>,
+        note: &str,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let taken = on_write!(self, |pool| {
+            async {
+                let mut tx = pool.begin().await?;
+                let moved = sqlx::query(
+                    "UPDATE accreditation_cases SET stage = $1, version = version + 1, \
+                     confirmed_on = COALESCE($2, confirmed_on), fee_paid_on = COALESCE($3, fee_paid_on), \
+                     assessor_id = COALESCE($4, assessor_id), recommendation = COALESCE($5, recommendation), \
+                     decided_on = COALESCE($6, decided_on), renewal_due = COALESCE($7, renewal_due) \
+                     WHERE id = $8 AND version = $9 AND stage = $10",
+                )
+                .bind(to.code())
+                .bind(&effects.confirmed_on)
+                .bind(&effects.fee_paid_on)
+                .bind(effects.assessor_id)
+                .bind(effects.recommendation)
+                .bind(&effects.decided_on)
+                .bind(&effects.renewal_due)
+                .bind(case_id)
+                .bind(version)
+                .bind(from.code())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if moved != 1 {
+                    return Ok::<_, sqlx::Error>(false);
+                }
+                sqlx::query(
+                    "INSERT INTO accreditation_steps (case_id, action, from_stage, to_stage, by_user, at, note) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(case_id)
+                .bind(action)
+                .bind(from.code())
+                .bind(to.code())
+                .bind(by)
+                .bind(now)
+                .bind(note)
+                .execute(&mut *tx)
+                .await?;
+                if effects.send_queries {
+                    sqlx::query("UPDATE desk_review_queries SET sent_at = $2 WHERE case_id = $1 AND sent_at IS NULL")
+                        .bind(case_id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                sqlx::query(
+                    "UPDATE centres SET accreditation_status = COALESCE($2, accreditation_status), \
+                     service = COALESCE($3, service), accredited_on = COALESCE($4, accredited_on), \
+                     renewal_due = COALESCE($5, renewal_due), membership = COALESCE($6, membership) \
+                     WHERE id = (SELECT centre_id FROM accreditation_cases WHERE id = $1)",
+                )
+                .bind(case_id)
+                .bind(effects.centre_status)
+                .bind(effects.centre_service)
+                .bind(&effects.centre_accredited_on)
+                .bind(&effects.renewal_due)
+                .bind(effects.membership)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+            .await
+        })?;
+        if taken && (effects.membership.is_some() || effects.centre_status.is_some()) {
+            self.forget_directory();
+        }
+        Ok(taken)
+    }
+
+    /// The case's history, oldest first.
+    pub async fn accreditation_steps(&self, case_id: i64) -> Result<Vec<StepRow>, StoreError> {
+        Ok(on_read!(self, |pool| {
+            sqlx::query_as(
+                "SELECT s.action, s.to_stage, u.name AS by_name, s.at, s.note FROM accreditation_steps s \
+                 LEFT JOIN users u ON u.id = s.by_user WHERE s.case_id = $1 ORDER BY s.id",
+            )
+            .bind(case_id)
+            .fetch_all(pool)
+            .await
+        })?)
+    }
+
+    pub async fn self_answers(&self, case_id: i64) -> Result<Vec<SelfAnswer>, StoreError> {
+        let rows: Vec<(String, Option<String>, String)> = on_read!(self, |pool| {
+            sqlx::query_as("SELECT standard_key, rating, notes FROM self_assessment_answers WHERE case_id = $1")
+                .bind(case_id)
+                .fetch_all(pool)
+                .await
+        })?;
+        rows.into_iter()
+            .map(|(key, rating, notes)| {
+                let corrupt = || StoreError::CorruptRow("self-assessment answer".into());
+                Ok(SelfAnswer {
+                    key: StandardKey::parse(&key).map_err(|_| corrupt())?,
+                    rating: rating.map(|r| Rating::from_code(&r).ok_or_else(corrupt)).transpose()?,
+                    notes,
+                })
+            })
+            .collect()
+    }
+
+    /// Saves answers while the case is at its self-assessment; whether they were saved.
+    pub async fn save_self_answers(
+        &self,
+        case_id: i64,
+        answers: &[SelfAnswer],
+        by: i64,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let sql = format!(
+            "INSERT INTO self_assessment_answers (case_id, standard_key, rating, notes, updated_at, updated_by) \
+             SELECT $1, $2, $3, $4, $5, $6 WHERE {} \
+             ON CONFLICT (case_id, standard_key) DO UPDATE SET rating = excluded.rating, notes = excluded.notes, \
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            stage_is(Stage::SelfAssessment)
+        );
+        let saved = on_write!(self, |pool| {
+            async {
+                let mut tx = pool.begin().await?;
+                let mut saved = 0;
+                for answer in answers {
+                    saved += sqlx::query(&sql)
+                        .bind(case_id)
+                        .bind(answer.key.as_str())
+                        .bind(answer.rating.map(Rating::code))
+                        .bind(&answer.notes)
+                        .bind(now)
+                        .bind(by)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                }
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(saved)
+            }
+            .await
+        })?;
+        Ok(saved > 0 || answers.is_empty())
+    }
+
+    /// Records an evidence file while the case is at its self-assessment and the standard has
+    /// fewer than `max_files`; its id, or `None` if refused.
+    pub async fn add_evidence(&self, file: &NewEvidence<'_>) -> Result<Option<i64>, StoreError> {
+        let sql = format!(
+            "INSERT INTO evidence_files (case_id, standard_key, object_key, file_name, kind, size_bytes, sha256, \
+             uploaded_by, uploaded_at) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE {} \
+             AND (SELECT COUNT(*) FROM evidence_files WHERE case_id = $1 AND standard_key = $2) < $10 RETURNING id",
+            stage_is(Stage::SelfAssessment)
+        );
+        Ok(on_write!(self, |pool| {
+            sqlx::query_scalar(&sql)
+                .bind(file.case_id)
+                .bind(file.standard_key.as_str())
+                .bind(file.object_key)
+                .bind(file.file_name)
+                .bind(file.kind)
+                .bind(file.size_bytes)
+                .bind(file.sha256)
+                .bind(file.by)
+                .bind(file.now)
+                .bind(file.max_files)
+                .fetch_optional(pool)
+                .await
+        })?)
+    }
+
+    const EVIDENCE_SELECT: &'static str = "SELECT e.id, e.case_id, a.centre_id, a.assessor_id, e.standard_key, \
+        e.object_key, e.file_name, e.kind, e.size_bytes FROM evidence_files e \
+        JOIN accreditation_cases a ON a.id = e.case_id";
+
+    pub async fn evidence_files(&self, case_id: i64) -> Result<Vec<EvidenceRow>, StoreError> {
+        let sql = format!("{} WHERE e.case_id = $1 ORDER BY e.id", Self::EVIDENCE_SELECT);
+        Ok(on_read!(self, |pool| sqlx::query_as(&sql).bind(case_id).fetch_all(pool).await)?)
+    }
+
+    pub async fn evidence_file(&self, id: i64) -> Result<Option<EvidenceRow>, StoreError> {
+        let sql = format!("{} WHERE e.id = $1", Self::EVIDENCE_SELECT);
+        Ok(on_read!(self, |pool| sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)?)
+    }
+
+    /// Removes a file's record while its case is at its self-assessment; its object key if removed.
+    pub async fn remove_evidence(&self, case_id: i64, id: i64) -> Result<Option<String>, StoreError> {
+        let sql = format!(
+            "DELETE FROM evidence_files WHERE case_id = $1 AND id = $2 AND {} RETURNING object_key",
+            stage_is(Stage::SelfAssessment)
+        );
+        Ok(on_write!(self, |pool| sqlx::query_scalar(&sql).bind(case_id).bind(id).fetch_optional(pool).await)?)
+    }
+
+    pub async fn agreed_standards(&self, case_id: i64) -> Result<Vec<String>, StoreError> {
+        Ok(on_read!(self, |pool| {
+            sqlx::query_scalar("SELECT standard_key FROM desk_review_agreed WHERE case_id = $1")
+                .bind(case_id)
+                .fetch_all(pool)
+                .await
+        })?)
+    }
+
+    /// The assessor agrees a standard during the desk review; whether it was recorded.
+    pub async fn agree_standard(&self, case_id: i64, key: &StandardKey, now: i64) -> Result<bool, StoreError> {
+        let sql = format!(
+            "INSERT INTO desk_review_agreed (case_id, standard_key, agreed_at) SELECT $1, $2, $3 WHERE {} \
+             ON CONFLICT (case_id, standard_key) DO NOTHING",
+            stage_is(Stage::DeskReview)
+        );
+        on_write!(self, |pool| sqlx::query(&sql)
+            .bind(case_id)
+            .bind(key.as_str())
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))?;
+        let agreed = self.agreed_standards(case_id).await?;
+        Ok(agreed.iter().any(|k| k == key.as_str()))
+    }
+
+    /// Drafts a query on a standard during the desk review (once per form `form_key`); it leaves
+    /// the standard's agreement, if any. Whether it is recorded.
+    pub async fn add_query(
+        &self,
+        case_id: i64,
+        key: &StandardKey,
+        text: &str,
+        form_key: &str,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let sql = format!(
+            "INSERT INTO desk_review_queries (case_id, standard_key, query, asked_at, form_key) \
+             SELECT $1, $2, $3, $4, $5 WHERE {} ON CONFLICT (form_key) DO NOTHING",
+            stage_is(Stage::DeskReview)
+        );
+        let added = on_write!(self, |pool| {
+            async {
+                let mut tx = pool.begin().await?;
+                let added = sqlx::query(&sql)
+                    .bind(case_id)
+                    .bind(key.as_str())
+                    .bind(text)
+                    .bind(now)
+                    .bind(form_key)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if added == 1 {
+                    sqlx::query("DELETE FROM desk_review_agreed WHERE case_id = $1 AND standard_key = $2")
+                        .bind(case_id)
+                        .bind(key.as_str())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(added)
+            }
+            .await
+        })?;
+        if added == 1 {
+            return Ok(true);
+        }
+        let repeated: Option<i64> = on_read!(self, |pool| {
+            sqlx::query_scalar("SELECT id FROM desk_review_queries WHERE form_key = $1")
+                .bind(form_key)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(repeated.is_some())
+    }
+
+    pub async fn review_queries(&self, case_id: i64) -> Result<Vec<QueryRow>, StoreError> {
+        Ok(on_read!(self, |pool| {
+            sqlx::query_as(
+                "SELECT id, standard_key, query, sent_at, reply FROM desk_review_queries WHERE case_id = $1 ORDER BY id",
+            )
+            .bind(case_id)
+            .fetch_all(pool)
+            .await
+        })?)
+    }
+
+    /// The centre's reply to a sent query while the case is at its queries; whether saved.
+    pub async fn reply_to_query(&self, case_id: i64, query_id: i64, reply: &str, now: i64) -> Result<bool, StoreError> {
+        let sql = format!(
+            "UPDATE desk_review_queries SET reply = $3, replied_at = $4 WHERE case_id = $1 AND id = $2 \
+             AND sent_at IS NOT NULL AND {}",
+            stage_is(Stage::Queries)
+        );
+        let n = on_write!(self, |pool| {
+            sqlx::query(&sql)
+                .bind(case_id)
+                .bind(query_id)
+                .bind(reply)
+                .bind(now)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        Ok(n == 1)
+    }
+
+    /// The assessor's visit (date and report) while the case is at its visit; whether saved.
+    pub async fn record_visit(&self, case_id: i64, on: &str, report: &str) -> Result<bool, StoreError> {
+        let sql = format!(
+            "UPDATE accreditation_cases SET visit_on = $2, visit_report = $3, version = version + 1 WHERE id = $1 AND {}",
+            stage_is(Stage::Visit)
+        );
+        let n = on_write!(self, |pool| {
+            sqlx::query(&sql).bind(case_id).bind(on).bind(report).execute(pool).await.map(|r| r.rows_affected())
+        })?;
+        Ok(n == 1)
+    }
+
+    /// Adds an action-plan item while the case has conditions (once per form); whether recorded.
+    pub async fn add_action_item(
+        &self,
+        case_id: i64,
+        text: &str,
+        due_on: &str,
+        form_key: &str,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let sql = format!(
+            "INSERT INTO action_items (case_id, text, due_on, created_at, form_key) SELECT $1, $2, $3, $4, $5 \
+             WHERE {} ON CONFLICT (form_key) DO NOTHING",
+            stage_is(Stage::Conditions)
+        );
+        let n = on_write!(self, |pool| {
+            sqlx::query(&sql)
+                .bind(case_id)
+                .bind(text)
+                .bind(due_on)
+                .bind(now)
+                .bind(form_key)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        if n == 1 {
+            return Ok(true);
+        }
+        let repeated: Option<i64> = on_read!(self, |pool| {
+            sqlx::query_scalar("SELECT id FROM action_items WHERE form_key = $1")
+                .bind(form_key)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(repeated.is_some())
+    }
+
+    pub async fn action_items(&self, case_id: i64) -> Result<Vec<ItemRow>, StoreError> {
+        Ok(on_read!(self, |pool| {
+            sqlx::query_as("SELECT id, text, due_on, response FROM action_items WHERE case_id = $1 ORDER BY due_on, id")
+                .bind(case_id)
+                .fetch_all(pool)
+                .await
+        })?)
+    }
+
+    /// The centre's answer to an action item while the plan is open; whether saved.
+    pub async fn answer_action_item(
+        &self,
+        case_id: i64,
+        item: i64,
+        response: &str,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let sql = format!(
+            "UPDATE action_items SET response = $3, responded_at = $4 WHERE case_id = $1 AND id = $2 AND {}",
+            stage_is(Stage::Conditions)
+        );
+        let n = on_write!(self, |pool| {
+            sqlx::query(&sql)
+                .bind(case_id)
+                .bind(item)
+                .bind(response)
+                .bind(now)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        Ok(n == 1)
+    }
+
+    /// The id of the centre with this slug.
+    pub async fn centre_id(&self, slug: &str) -> Result<Option<i64>, StoreError> {
+        Ok(on_read!(self, |pool| {
+            sqlx::query_scalar("SELECT id FROM centres WHERE slug = $1").bind(slug).fetch_optional(pool).await
+        })?)
+    }
+}

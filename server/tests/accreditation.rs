@@ -1,0 +1,368 @@
+//! Accreditation on real databases: a case from application to accreditation with conditions,
+//! each step for its own people only (an assessor sees only assigned cases, a centre only its
+//! own); suspension takes a centre out of the search; evidence files checked by content, stored
+//! once or not at all, and served only as attachments to those allowed.
+
+mod common;
+
+use app::pages::accreditation::model::{CentreAccreditation, StepOutcome, Viewer};
+use app::ports::{Accreditation, StaffUser};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::TestDb;
+use common::staff::{NOW, email, setup, sign_in};
+use server::accreditation::AccreditationService;
+use server::platform::clock::ManualClock;
+use shared::account::{CentreRole, Role, Scope};
+use shared::accreditation::{Action, Outcome, Stage};
+use shared::referral::Fields;
+use std::sync::Arc;
+
+fn fields(pairs: &[(&str, &str)]) -> Fields {
+    pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+}
+
+fn service(db: &TestDb, clock: Arc<ManualClock>) -> AccreditationService {
+    AccreditationService { store: db.store.clone(), clock, cycle: Default::default(), evidence: db.evidence.clone() }
+}
+
+async fn staff(db: &TestDb, role: Role) -> StaffUser {
+    let u = db.store.user_by_email(&email(role)).await.unwrap().expect("demo user");
+    StaffUser { id: u.id, email: u.email, name: u.name, scope: u.scope }
+}
+
+/// A manager of another centre (never stored: the service decides by the scope it is given).
+fn other_manager(id: i64) -> StaffUser {
+    let slug = shared::Slug::parse("another-centre").unwrap();
+    StaffUser {
+        id,
+        email: "x@example.org".into(),
+        name: "X".into(),
+        scope: Scope::Centre { role: CentreRole::Manager, centre: slug },
+    }
+}
+
+async fn case_of(s: &AccreditationService, manager: &StaffUser) -> app::pages::accreditation::model::CaseView {
+    match s.centre_case(manager).await.unwrap() {
+        Some(CentreAccreditation::Case(case)) => *case,
+        other => panic!("no case: {other:?}"),
+    }
+}
+
+async fn step(
+    s: &AccreditationService,
+    who: &StaffUser,
+    case: i64,
+    action: Action,
+    pairs: &[(&str, &str)],
+) -> StepOutcome {
+    let version = s.case(who, case).await.unwrap().expect("visible").version;
+    s.step(who, case, version, action, &fields(pairs)).await.unwrap()
+}
+
+const APPLICATION: &[(&str, &str)] =
+    &[("services", "supported"), ("venue", "fixed"), ("signed-by", "Ann Lee"), ("signed-on", "2026-11-01")];
+
+/// Applies and confirms for the demo manager's centre; the case id.
+async fn confirmed_case(s: &AccreditationService, manager: &StaffUser, admin: &StaffUser) -> i64 {
+    assert_eq!(s.apply(manager, None, &fields(APPLICATION)).await.unwrap(), StepOutcome::Done);
+    let case = case_of(s, manager).await;
+    assert_eq!(case.stage, Stage::Applied);
+    assert_eq!(step(s, admin, case.id, Action::Confirm, &[("fee-paid-on", "2026-11-10")]).await, StepOutcome::Done);
+    case.id
+}
+
+async fn answer_everything(s: &AccreditationService, manager: &StaffUser, case: i64) {
+    let view = s.case(manager, case).await.unwrap().unwrap();
+    for section in &view.sections {
+        let mut f = Vec::new();
+        for st in &section.standards {
+            let id = st.key.replace(['/', '.'], "-");
+            f.push((format!("rating-{id}"), "met".to_owned()));
+            f.push((format!("notes-{id}"), "Policy on file.".to_owned()));
+        }
+        let f: Fields = f.into_iter().collect();
+        assert_eq!(s.save_section(manager, case, &section.id, &f).await.unwrap(), StepOutcome::Done);
+    }
+}
+
+async fn a_case_runs_from_application_to_accreditation_with_conditions(db: &TestDb) {
+    let (_b, clock) = setup(db).await;
+    let s = service(db, clock.clone());
+    let manager = staff(db, Role::CentreManager).await;
+    let coordinator = staff(db, Role::CentreCoordinator).await;
+    let assessor = staff(db, Role::Assessor).await;
+    let admin = staff(db, Role::NacccAdmin).await;
+    let board = staff(db, Role::Board).await;
+
+    // The application is checked, and a second one while the first runs makes nothing new.
+    let bad = s.apply(&manager, None, &fields(&[("services", "supported")])).await.unwrap();
+    assert!(matches!(bad, StepOutcome::Rejected(ref e) if e.len() == 3), "{bad:?}");
+    assert!(matches!(s.centre_case(&manager).await.unwrap(), Some(CentreAccreditation::Apply { .. })));
+    assert_eq!(s.centre_case(&coordinator).await.unwrap(), None, "only managers run accreditation");
+    let case = confirmed_case(&s, &manager, &admin).await;
+    assert_eq!(s.apply(&manager, None, &fields(APPLICATION)).await.unwrap(), StepOutcome::Done);
+    let count: Vec<i64> = db.raw_column("SELECT COUNT(*) FROM accreditation_cases").await;
+    assert_eq!(count, [1]);
+    let view = case_of(&s, &manager).await;
+    assert_eq!((view.stage, view.viewer), (Stage::SelfAssessment, Viewer::Centre));
+    assert!(
+        view.clocks.iter().any(|c| c.label.contains("completes accreditation by") && c.date == "2027-05-18"),
+        "{:?}",
+        view.clocks
+    );
+    assert_eq!(view.sections.len(), 10, "supported contact at a venue: the National Standards");
+
+    // Nobody else sees it: not another centre, not an unassigned assessor, not the board.
+    for outsider in [other_manager(manager.id), assessor.clone(), board.clone(), coordinator.clone()] {
+        assert_eq!(s.case(&outsider, case).await.unwrap(), None, "{:?}", outsider.scope);
+        assert_eq!(
+            s.step(&outsider, case, view.version, Action::Submit, &Fields::new()).await.unwrap(),
+            StepOutcome::NotFound
+        );
+    }
+    let denied: Vec<i64> = db
+        .raw_column("SELECT COUNT(*) FROM audit_log WHERE action = 'accreditation.read' AND outcome = 'denied'")
+        .await;
+    assert!(denied[0] >= 4);
+
+    // Submitting needs every standard answered; partly met needs notes.
+    let early = step(&s, &manager, case, Action::Submit, &[]).await;
+    assert!(matches!(early, StepOutcome::Rejected(ref e) if e[0].message.contains("30 still to answer")), "{early:?}");
+    let partly =
+        s.save_section(&manager, case, "national-1", &fields(&[("rating-national-1-1", "partly_met")])).await.unwrap();
+    assert!(matches!(partly, StepOutcome::Rejected(ref e) if e[0].field == "notes-national-1-1"));
+    answer_everything(&s, &manager, case).await;
+    // The centre cannot take NACCC's steps.
+    assert_eq!(step(&s, &manager, case, Action::Confirm, &[]).await, StepOutcome::NotFound);
+    assert_eq!(step(&s, &manager, case, Action::Submit, &[]).await, StepOutcome::Done);
+    assert_eq!(
+        s.save_section(&manager, case, "national-1", &fields(&[("rating-national-1-1", "met")])).await.unwrap(),
+        StepOutcome::Conflict,
+        "a sent self-assessment is fixed"
+    );
+
+    // NACCC assigns the assessor, who now sees it (and only it).
+    let refused = step(&s, &admin, case, Action::AssignAssessor, &[("assessor", &manager.id.to_string())]).await;
+    assert!(matches!(refused, StepOutcome::Rejected(_)), "only an assessor can be assigned");
+    assert_eq!(
+        step(&s, &admin, case, Action::AssignAssessor, &[("assessor", &assessor.id.to_string())]).await,
+        StepOutcome::Done
+    );
+    let seen = s.case(&assessor, case).await.unwrap().expect("assigned");
+    assert_eq!((seen.stage, seen.viewer), (Stage::DeskReview, Viewer::Assessor));
+    assert_eq!(s.assessor_cases(&assessor).await.unwrap().len(), 1);
+
+    // The assessor agrees all but one, queries that one; the centre sees the query once sent.
+    let keys: Vec<String> = seen.sections.iter().flat_map(|s| s.standards.iter().map(|st| st.key.clone())).collect();
+    for key in &keys[1..] {
+        assert_eq!(s.review(&assessor, case, key, None, "").await.unwrap(), StepOutcome::Done);
+    }
+    assert_eq!(s.review(&assessor, case, &keys[0], Some("Which policy?"), "q1").await.unwrap(), StepOutcome::Done);
+    assert_eq!(s.review(&assessor, case, &keys[0], Some("Which policy?"), "q1").await.unwrap(), StepOutcome::Done);
+    assert_eq!(s.review(&manager, case, &keys[0], None, "").await.unwrap(), StepOutcome::NotFound);
+    let unsent = case_of(&s, &manager).await;
+    assert!(unsent.sections[0].standards[0].queries.is_empty(), "a draft query is the assessor's own");
+    let early = step(&s, &assessor, case, Action::CompleteDeskReview, &[]).await;
+    assert!(matches!(early, StepOutcome::Rejected(_)), "{early:?}");
+    assert_eq!(step(&s, &assessor, case, Action::RaiseQueries, &[]).await, StepOutcome::Done);
+    let asked = case_of(&s, &manager).await;
+    assert_eq!(asked.stage, Stage::Queries);
+    let query = asked.sections[0].standards[0].queries.clone();
+    assert_eq!(query.len(), 1, "the same form sent twice asks once");
+    assert!(matches!(step(&s, &manager, case, Action::AnswerQueries, &[]).await, StepOutcome::Rejected(_)));
+    assert_eq!(
+        s.reply(&manager, case, query[0].id, "Safeguarding policy v3, attached.").await.unwrap(),
+        StepOutcome::Done
+    );
+    assert_eq!(step(&s, &manager, case, Action::AnswerQueries, &[]).await, StepOutcome::Done);
+    assert_eq!(s.review(&assessor, case, &keys[0], None, "").await.unwrap(), StepOutcome::Done);
+    assert_eq!(step(&s, &assessor, case, Action::CompleteDeskReview, &[]).await, StepOutcome::Done);
+
+    // The visit, then the recommendation; NACCC decides.
+    let no_visit = step(&s, &assessor, case, Action::Recommend, &[("outcome", "conditions")]).await;
+    assert!(matches!(no_visit, StepOutcome::Rejected(ref e) if e[0].message.contains("visit")), "{no_visit:?}");
+    let future =
+        s.record_visit(&assessor, case, &fields(&[("visit-on", "2027-01-01"), ("visit-report", "x")])).await.unwrap();
+    assert!(matches!(future, StepOutcome::Rejected(_)));
+    let visit = fields(&[("visit-on", "2026-11-17"), ("visit-report", "Well run; two volunteers untrained.")]);
+    assert_eq!(s.record_visit(&assessor, case, &visit).await.unwrap(), StepOutcome::Done);
+    assert_eq!(step(&s, &assessor, case, Action::Recommend, &[("outcome", "conditions")]).await, StepOutcome::Done);
+    assert_eq!(step(&s, &assessor, case, Action::Decide(Outcome::Accredited), &[]).await, StepOutcome::NotFound);
+    assert_eq!(step(&s, &admin, case, Action::Decide(Outcome::AccreditedWithConditions), &[]).await, StepOutcome::Done);
+
+    let slug = server::seed::demo_staff_centre().unwrap();
+    let profile = db.store.centre_profile(&slug).await.unwrap().unwrap();
+    assert_eq!(profile.accreditation.status, shared::AccreditationStatus::AccreditedWithConditions);
+    assert_eq!(profile.accreditation.renewal_due.map(|d| d.to_string()).as_deref(), Some("2029-11-18"));
+
+    // The action plan: an item, answered by the centre, then closed by NACCC.
+    let closed_early = step(&s, &admin, case, Action::CloseActionPlan, &[]).await;
+    assert!(matches!(closed_early, StepOutcome::Rejected(ref e) if e[0].message.contains("at least one")));
+    let item = fields(&[("item-text", "Train the two volunteers in safeguarding"), ("item-due", "2027-02-01")]);
+    assert_eq!(s.add_item(&admin, case, &item, "item-1").await.unwrap(), StepOutcome::Done);
+    assert_eq!(s.add_item(&admin, case, &item, "item-1").await.unwrap(), StepOutcome::Done);
+    let plan = case_of(&s, &manager).await.items;
+    assert_eq!(plan.len(), 1, "the same form sent twice adds one item");
+    assert!(matches!(step(&s, &admin, case, Action::CloseActionPlan, &[]).await, StepOutcome::Rejected(_)));
+    assert_eq!(
+        s.answer_item(&manager, case, plan[0].id, "Both trained on 20 January.").await.unwrap(),
+        StepOutcome::Done
+    );
+    assert_eq!(step(&s, &admin, case, Action::CloseActionPlan, &[]).await, StepOutcome::Done);
+    let profile = db.store.centre_profile(&slug).await.unwrap().unwrap();
+    assert_eq!(profile.accreditation.status, shared::AccreditationStatus::Accredited);
+
+    // A step sent twice (the page's old version) is the same success, recorded once.
+    let version = s.case(&admin, case).await.unwrap().unwrap().version;
+    assert_eq!(
+        s.step(&admin, case, version - 1, Action::CloseActionPlan, &Fields::new()).await.unwrap(),
+        StepOutcome::Done
+    );
+    let closes: Vec<i64> =
+        db.raw_column("SELECT COUNT(*) FROM accreditation_steps WHERE action = 'close_action_plan'").await;
+    assert_eq!(closes, [1]);
+
+    // Suspended: out of the search (and so of the wizard); reinstated: back.
+    let listed = |centres: Vec<shared::Centre>| centres.iter().any(|c| c.slug == slug);
+    assert!(listed(db.store.all_centres().await.unwrap()));
+    assert_eq!(
+        step(&s, &admin, case, Action::Suspend, &[("note", "Working outside the standards")]).await,
+        StepOutcome::Done
+    );
+    assert!(!listed(db.store.all_centres().await.unwrap()));
+    assert!(!db.store.directory().await.unwrap().iter().any(|c| c.slug == slug), "the cached directory is renewed");
+    assert_eq!(step(&s, &admin, case, Action::Reinstate, &[]).await, StepOutcome::Done);
+    assert!(listed(db.store.all_centres().await.unwrap()));
+
+    let history = case_of(&s, &manager).await.history;
+    let labels: Vec<&str> = history.iter().map(|h| h.label.as_str()).collect();
+    assert_eq!(labels.first(), Some(&"Applied"));
+    assert!(labels.contains(&"Accredited with conditions") && labels.contains(&"Suspended"), "{labels:?}");
+    assert!(history.iter().all(|h| !h.by.is_empty() && h.at.ends_with("UTC")));
+}
+
+/// A multipart upload as a browser without JavaScript sends it.
+fn upload_request(cookie: &str, case: i64, standard: &str, name: &str, bytes: &[u8]) -> Request<Body> {
+    let boundary = "----naccc-test-boundary";
+    let mut body = Vec::new();
+    for (k, v) in [("case", case.to_string()), ("standard", standard.to_owned()), ("section", "national-1".to_owned())]
+    {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    Request::post(server::web::evidence::UPLOAD_PATH)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .header(header::ACCEPT, "text/html")
+        .header("sec-fetch-site", "same-origin")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap()
+}
+
+fn cookie(b: &common::web::Browser) -> String {
+    b.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+}
+
+async fn evidence_is_checked_by_content_stored_once_and_served_only_as_an_attachment(db: &TestDb) {
+    let (mut b, clock) = setup(db).await;
+    let s = service(db, clock.clone());
+    let manager = staff(db, Role::CentreManager).await;
+    let admin = staff(db, Role::NacccAdmin).await;
+    let case = confirmed_case(&s, &manager, &admin).await;
+    sign_in(&mut b, Role::CentreManager, NOW).await;
+    let app = b.app.clone();
+
+    let pdf = b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n";
+    let ok =
+        common::web::send_request(&app, upload_request(&cookie(&b), case, "national/1.1", "policy.pdf", pdf)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert_eq!(ok.location(), "/centre/accreditation/national-1?done=uploaded#standard-national-1-1");
+    assert_eq!(db.evidence.count().await, 1);
+
+    // A program renamed to look like a PDF, and a file over the limit: refused, nothing stored.
+    let exe = b"MZ\x90\x00\x03\x00\x00\x00 This program cannot be run in DOS mode";
+    let renamed =
+        common::web::send_request(&app, upload_request(&cookie(&b), case, "national/1.1", "policy.pdf", exe)).await;
+    assert_eq!(renamed.location(), "/centre/accreditation/national-1?done=refused#standard-national-1-1");
+    let big = [pdf.as_slice(), &vec![b' '; shared::accreditation::evidence::MAX_EVIDENCE_BYTES]].concat();
+    let too_big =
+        common::web::send_request(&app, upload_request(&cookie(&b), case, "national/1.1", "big.pdf", &big)).await;
+    assert_eq!(too_big.location(), "/centre/accreditation/national-1?done=refused#standard-national-1-1");
+    // Far over the upload route's own limit: the body is not even read.
+    let huge = vec![b' '; server::web::evidence::UPLOAD_LIMIT + 1];
+    let huge =
+        common::web::send_request(&app, upload_request(&cookie(&b), case, "national/1.1", "huge.pdf", &huge)).await;
+    assert_eq!(huge.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Elsewhere the ordinary limit holds.
+    let elsewhere = Request::post("/api/centre/return/save")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::CONTENT_LENGTH, (2 * 1024 * 1024).to_string())
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(vec![b'a'; 2 * 1024 * 1024]))
+        .unwrap();
+    assert_eq!(common::web::send_request(&app, elsewhere).await.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(db.evidence.count().await, 1, "nothing more stored");
+    let rows: Vec<i64> = db.raw_column("SELECT COUNT(*) FROM evidence_files").await;
+    assert_eq!(rows, [1]);
+
+    // Downloaded only as an attachment, never sniffed, by the centre, NACCC and the assigned assessor.
+    let file_id: Vec<i64> = db.raw_column("SELECT id FROM evidence_files").await;
+    let path = format!("/accreditation/evidence/{}", file_id[0]);
+    let got = b.get(&path).await;
+    assert_eq!(got.status, StatusCode::OK);
+    assert_eq!(got.headers[header::CONTENT_TYPE], "application/pdf");
+    assert_eq!(got.headers[header::CONTENT_DISPOSITION], "attachment; filename=\"policy.pdf\"");
+    assert_eq!(got.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert!(got.body.starts_with("%PDF-"));
+    // Another centre's manager, an unassigned assessor: not found.
+    assert!(s.download_evidence(&other_manager(manager.id), file_id[0]).await.unwrap().is_none());
+    let assessor = staff(db, Role::Assessor).await;
+    assert!(s.download_evidence(&assessor, file_id[0]).await.unwrap().is_none());
+    assert!(s.download_evidence(&admin, file_id[0]).await.unwrap().is_some());
+    // A coordinator of the same centre is refused by role.
+    let mut coordinator = common::web::Browser::new(app.clone());
+    sign_in(&mut coordinator, Role::CentreCoordinator, NOW).await;
+    assert_eq!(coordinator.get(&path).await.status, StatusCode::FORBIDDEN);
+
+    // Removing a file removes its bytes too.
+    assert_eq!(s.remove_evidence(&manager, case, file_id[0]).await.unwrap(), StepOutcome::Done);
+    assert_eq!(db.evidence.count().await, 0);
+}
+
+#[test]
+fn case_flow_on_sqlite() {
+    common::run(async { a_case_runs_from_application_to_accreditation_with_conditions(&TestDb::sqlite().await).await });
+}
+
+#[test]
+fn case_flow_on_postgres() {
+    common::run(async {
+        if let Some(db) = TestDb::postgres().await {
+            a_case_runs_from_application_to_accreditation_with_conditions(&db).await;
+        }
+    });
+}
+
+#[test]
+fn evidence_on_sqlite() {
+    common::run(async {
+        evidence_is_checked_by_content_stored_once_and_served_only_as_an_attachment(&TestDb::sqlite().await).await
+    });
+}
+
+#[test]
+fn evidence_on_postgres() {
+    common::run(async {
+        if let Some(db) = TestDb::postgres().await {
+            evidence_is_checked_by_content_stored_once_and_served_only_as_an_attachment(&db).await;
+        }
+    });
+}
