@@ -105,6 +105,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("centre") view=pages::dashboard::DashboardPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("referrals")) view=pages::workspace::inbox::InboxPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("referrals"), ParamSegment("reference")) view=pages::workspace::case::CasePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("centre"), StaticSegment("accreditation")) view=pages::accreditation::centre::CentreAccreditationPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("centre"), StaticSegment("accreditation"), ParamSegment("section")) view=pages::accreditation::centre::SectionPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("returns")) view=pages::returns::ReturnsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("returns"), ParamSegment("quarter")) view=pages::returns::ReturnPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("admin") view=|| view! { <StaffHomePage area=Area::Admin /> } ssr=SsrMode::Async />
@@ -117,6 +119,10 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("admin"), StaticSegment("subject-access")) view=admin::subject_access::SubjectAccessPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("outbox")) view=admin::outbox::OutboxPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("assess") view=|| view! { <StaffHomePage area=Area::Assess /> } ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("assess"), StaticSegment("cases")) view=pages::accreditation::assess::AssessListPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("assess"), StaticSegment("cases"), ParamSegment("id")) view=pages::accreditation::assess::AssessCasePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("accreditation")) view=pages::accreditation::admin::OverviewPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("accreditation"), StaticSegment("cases"), ParamSegment("id")) view=pages::accreditation::admin::AdminCasePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("board") view=|| view! { <StaffHomePage area=Area::Board /> } ssr=SsrMode::Async />
                     // The Safe Referral wizard: fixed pages first, then the question pages by slug.
                     <Route path=StaticSegment("refer") view=start::StartPage ssr=SsrMode::Async />

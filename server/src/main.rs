@@ -64,6 +64,10 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         let returns = seed::returns::seed_returns(&store, &directory, clock.today(), schedule, Some(&centre)).await?;
         tracing::info!(returns, "demo returns loaded");
         seed::returns::seed_questions(&store, clock.today(), clock.now()).await?;
+        let assessor = store.user_by_email("assessor@demo.naccc.org.uk").await?.map(|u| u.id);
+        let cases =
+            seed::accreditation::seed_cases(&store, &directory, &centre, assessor, clock.today(), clock.now()).await?;
+        tracing::info!(cases, "demo accreditation cases loaded");
     }
     let mut leptos_options = get_configuration(None)?.leptos_options;
     // `cargo leptos build` hashes the file names and writes their hashes beside this binary; the

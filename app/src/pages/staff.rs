@@ -36,6 +36,7 @@ impl Area {
         match self {
             Self::Centre => &[("/centre/referrals", "Referrals"), (RETURNS, "Statistics returns")],
             Self::Admin => &[
+                ("/admin/accreditation", "Accreditation: every centre's case, renewals, overdue actions"),
                 ("/admin/returns", "Statistics returns: who has sent, who is late"),
                 ("/admin/returns/questions", "Questions added to this quarter's statistics return"),
                 ("/admin/users", "Staff accounts"),
@@ -43,7 +44,8 @@ impl Area {
                 ("/admin/outbox", "Outbox (emails waiting or sent)"),
                 ("/admin/subject-access", "Subject access requests"),
             ],
-            _ => &[],
+            Self::Assess => &[("/assess/cases", "The cases assigned to you")],
+            Self::Board => &[],
         }
     }
 

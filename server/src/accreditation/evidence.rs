@@ -106,36 +106,46 @@ impl AccreditationService {
         let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
         let random: [u8; 16] = rand::rng().random();
         let object_key = format!("evidence/{}/{}", case.id, hex::encode(random));
-        if let Err(error) = self.evidence.put(&object_key, bytes).await {
-            tracing::error!(%error, "evidence not stored");
-            return Err(PortError::Unavailable);
-        }
         let name = file_name(uploaded_name, kind);
-        let record = NewEvidence {
-            case_id: case.id,
-            standard_key: &key,
-            object_key: &object_key,
-            file_name: &name,
-            kind: kind.code(),
-            size_bytes: size,
-            sha256: &sha256,
-            by: user.id,
-            now: self.clock.now(),
-            max_files: i64::try_from(MAX_FILES_PER_STANDARD).unwrap_or(i64::MAX),
-        };
-        match self.store.add_evidence(&record).await {
-            Ok(Some(_)) => {
-                self.audit(Some(user), "accreditation.evidence", case.id, AuditOutcome::Ok).await;
-                Ok(StepOutcome::Done)
+        let (store, evidence, by, now) = (self.store.clone(), self.evidence.clone(), user.id, self.clock.now());
+        // Stored, recorded and (if the record is refused) removed again in a task of its own: a
+        // request cut off half way (a timeout, a closed connection) cannot leave bytes behind.
+        let stored = tokio::spawn(async move {
+            if let Err(error) = evidence.put(&object_key, bytes).await {
+                tracing::error!(%error, "evidence not stored");
+                return Err(PortError::Unavailable);
             }
-            Ok(None) => {
-                self.evidence.delete(&object_key).await;
-                Ok(problem(&field, &EvidenceError::TooMany))
+            let record = NewEvidence {
+                case_id: case.id,
+                standard_key: &key,
+                object_key: &object_key,
+                file_name: &name,
+                kind: kind.code(),
+                size_bytes: size,
+                sha256: &sha256,
+                by,
+                now,
+                max_files: i64::try_from(MAX_FILES_PER_STANDARD).unwrap_or(i64::MAX),
+            };
+            match store.add_evidence(&record).await {
+                Ok(Some(_)) => Ok(true),
+                Ok(None) => {
+                    evidence.delete(&object_key).await;
+                    Ok(false)
+                }
+                Err(error) => {
+                    evidence.delete(&object_key).await;
+                    Err(port_error(error))
+                }
             }
-            Err(error) => {
-                self.evidence.delete(&object_key).await;
-                Err(port_error(error))
-            }
+        })
+        .await
+        .map_err(|_| PortError::Unavailable)??;
+        if stored {
+            self.audit(Some(user), "accreditation.evidence", case_id, AuditOutcome::Ok).await;
+            Ok(StepOutcome::Done)
+        } else {
+            Ok(problem(&field, &EvidenceError::TooMany))
         }
     }
 
@@ -160,9 +170,19 @@ impl AccreditationService {
         file_id: i64,
     ) -> Result<StepOutcome, PortError> {
         let Some((case, Viewer::Centre)) = self.open(user, case_id).await? else { return Ok(StepOutcome::NotFound) };
-        match self.store.remove_evidence(case.id, file_id).await.map_err(port_error)? {
-            Some(object_key) => {
-                self.evidence.delete(&object_key).await;
+        let (store, evidence) = (self.store.clone(), self.evidence.clone());
+        // The record and its bytes go together, whatever becomes of the request.
+        let removed = tokio::spawn(async move {
+            let object_key = store.remove_evidence(case.id, file_id).await.map_err(port_error)?;
+            if let Some(key) = &object_key {
+                evidence.delete(key).await;
+            }
+            Ok::<_, PortError>(object_key)
+        })
+        .await
+        .map_err(|_| PortError::Unavailable)??;
+        match removed {
+            Some(_) => {
                 self.audit(Some(user), "accreditation.evidence_removed", case.id, AuditOutcome::Ok).await;
                 Ok(StepOutcome::Done)
             }

@@ -31,8 +31,13 @@ pub(super) async fn take(
     let to = match from.apply(action, actor) {
         Ok(to) => to,
         Err(TransitionError::NotYours) => return Ok(StepOutcome::NotFound),
-        // A step sent twice finds the case already past it: the same success.
-        Err(TransitionError::NotNow) if version < case.version => return Ok(StepOutcome::Done),
+        // A step sent twice finds the case already past it: the same success, but only if the
+        // last step taken was this one (else someone else's step won: the page is out of date).
+        Err(TransitionError::NotNow) if version < case.version => {
+            let steps = service.store.accreditation_steps(case.id).await.map_err(port_error)?;
+            let repeated = steps.last().is_some_and(|s| s.action == action.code());
+            return Ok(if repeated { StepOutcome::Done } else { StepOutcome::Conflict });
+        }
         Err(TransitionError::NotNow) => return Ok(problem("case-actions", &TransitionError::NotNow)),
     };
     if version != case.version {
@@ -142,6 +147,20 @@ pub(super) async fn take(
         Action::StartReaccreditation => return Ok(problem("case-actions", &TransitionError::NotNow)),
         Action::RenewalFallsDue => {}
     }
+    // Reinstated to where it was before the suspension (conditions still open stay open).
+    let to = if action == Action::Reinstate {
+        let steps = service.store.accreditation_steps(case.id).await.map_err(port_error)?;
+        let before = steps
+            .iter()
+            .rev()
+            .find(|s| s.action == Action::Suspend.code())
+            .and_then(|s| Stage::from_code(&s.from_stage));
+        let to = shared::accreditation::lifecycle::reinstated_to(before);
+        effects.centre_status = Some(to.public_status(true).code());
+        to
+    } else {
+        to
+    };
     let taken = service
         .store
         .apply_step(case.id, version, action.code(), from, to, &effects, Some(user.id), &note, service.clock.now())

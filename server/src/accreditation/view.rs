@@ -177,7 +177,12 @@ pub(super) async fn case_view(
         assessor: case.assessor_name.clone(),
         visit_on: case.visit_on.clone(),
         visit_report: case.visit_report.clone(),
-        recommendation: case.recommendation.as_deref().and_then(Outcome::from_code),
+        // The assessor's recommendation is for NACCC until NACCC has decided.
+        recommendation: case
+            .recommendation
+            .as_deref()
+            .and_then(Outcome::from_code)
+            .filter(|_| viewer != Viewer::Centre || stage != Stage::Decision),
         decided_on: case.decided_on.clone(),
         renewal_due: case.renewal_due.clone(),
         clocks: clocks(case, stage, today),

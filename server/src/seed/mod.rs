@@ -5,6 +5,7 @@
 pub mod staff;
 mod towns;
 
+pub mod accreditation;
 mod profile;
 pub mod returns;
 

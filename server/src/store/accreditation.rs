@@ -4,7 +4,7 @@
 //! from the stage the rule started from, with its history entry and its effects on the centre in
 //! the same transaction; every other write names the stage it is allowed in, in its statement.
 
-use super::{Store, StoreError, on_read, on_write};
+use super::{Backend, Store, StoreError, on_read, on_write};
 use shared::accreditation::assessment::{Rating, SelfAnswer};
 use shared::accreditation::{Stage, StandardKey};
 
@@ -82,6 +82,7 @@ pub struct StepEffects {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct StepRow {
     pub action: String,
+    pub from_stage: String,
     pub to_stage: String,
     pub by_name: Option<String>,
     pub at: i64,
@@ -133,6 +134,11 @@ pub struct NewEvidence<'a> {
     pub max_files: i64,
 }
 
+/// On PostgreSQL, holds the case's row until the transaction ends: a write that names the stage it
+/// is allowed in then cannot land beside a step moving the stage, and counted limits hold against
+/// parallel requests (SQLite's one writer already runs them one at a time).
+const LOCK_CASE: &str = "SELECT id FROM accreditation_cases WHERE id = $1 FOR UPDATE";
+
 fn stage_is(stage: Stage) -> String {
     format!("EXISTS (SELECT 1 FROM accreditation_cases WHERE id = $1 AND stage = '{}')", stage.code())
 }
@@ -180,7 +186,7 @@ impl Store {
     }
 
     /// Opens a case with its first step; `None` if the centre already has one under way.
-    pub async fn create_case(&self, case: &NewCase<'_>, by: i64, now: i64) -> Result<Option<i64>, StoreError> {
+    pub async fn create_case(&self, case: &NewCase<'_>, by: Option<i64>, now: i64) -> Result<Option<i64>, StoreError> {
         let created = on_write!(self, |pool| {
             async {
                 let mut tx = pool.begin().await?;
@@ -332,7 +338,7 @@ impl Store {
     pub async fn accreditation_steps(&self, case_id: i64) -> Result<Vec<StepRow>, StoreError> {
         Ok(on_read!(self, |pool| {
             sqlx::query_as(
-                "SELECT s.action, s.to_stage, u.name AS by_name, s.at, s.note FROM accreditation_steps s \
+                "SELECT s.action, s.from_stage, s.to_stage, u.name AS by_name, s.at, s.note FROM accreditation_steps s \
                  LEFT JOIN users u ON u.id = s.by_user WHERE s.case_id = $1 ORDER BY s.id",
             )
             .bind(case_id)
@@ -365,7 +371,7 @@ impl Store {
         &self,
         case_id: i64,
         answers: &[SelfAnswer],
-        by: i64,
+        by: Option<i64>,
         now: i64,
     ) -> Result<bool, StoreError> {
         let sql = format!(
@@ -375,9 +381,13 @@ impl Store {
              updated_at = excluded.updated_at, updated_by = excluded.updated_by",
             stage_is(Stage::SelfAssessment)
         );
+        let postgres = self.backend() == Backend::Postgres;
         let saved = on_write!(self, |pool| {
             async {
                 let mut tx = pool.begin().await?;
+                if postgres {
+                    sqlx::query(LOCK_CASE).bind(case_id).execute(&mut *tx).await?;
+                }
                 let mut saved = 0;
                 for answer in answers {
                     saved += sqlx::query(&sql)
@@ -408,20 +418,30 @@ impl Store {
              AND (SELECT COUNT(*) FROM evidence_files WHERE case_id = $1 AND standard_key = $2) < $10 RETURNING id",
             stage_is(Stage::SelfAssessment)
         );
+        let postgres = self.backend() == Backend::Postgres;
         Ok(on_write!(self, |pool| {
-            sqlx::query_scalar(&sql)
-                .bind(file.case_id)
-                .bind(file.standard_key.as_str())
-                .bind(file.object_key)
-                .bind(file.file_name)
-                .bind(file.kind)
-                .bind(file.size_bytes)
-                .bind(file.sha256)
-                .bind(file.by)
-                .bind(file.now)
-                .bind(file.max_files)
-                .fetch_optional(pool)
-                .await
+            async {
+                let mut tx = pool.begin().await?;
+                if postgres {
+                    sqlx::query(LOCK_CASE).bind(file.case_id).execute(&mut *tx).await?;
+                }
+                let id: Option<i64> = sqlx::query_scalar(&sql)
+                    .bind(file.case_id)
+                    .bind(file.standard_key.as_str())
+                    .bind(file.object_key)
+                    .bind(file.file_name)
+                    .bind(file.kind)
+                    .bind(file.size_bytes)
+                    .bind(file.sha256)
+                    .bind(file.by)
+                    .bind(file.now)
+                    .bind(file.max_files)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(id)
+            }
+            .await
         })?)
     }
 
@@ -490,9 +510,13 @@ impl Store {
              SELECT $1, $2, $3, $4, $5 WHERE {} ON CONFLICT (form_key) DO NOTHING",
             stage_is(Stage::DeskReview)
         );
+        let postgres = self.backend() == Backend::Postgres;
         let added = on_write!(self, |pool| {
             async {
                 let mut tx = pool.begin().await?;
+                if postgres {
+                    sqlx::query(LOCK_CASE).bind(case_id).execute(&mut *tx).await?;
+                }
                 let added = sqlx::query(&sql)
                     .bind(case_id)
                     .bind(key.as_str())
@@ -518,8 +542,9 @@ impl Store {
             return Ok(true);
         }
         let repeated: Option<i64> = on_read!(self, |pool| {
-            sqlx::query_scalar("SELECT id FROM desk_review_queries WHERE form_key = $1")
+            sqlx::query_scalar("SELECT id FROM desk_review_queries WHERE form_key = $1 AND case_id = $2")
                 .bind(form_key)
+                .bind(case_id)
                 .fetch_optional(pool)
                 .await
         })?;
@@ -583,23 +608,34 @@ impl Store {
              WHERE {} ON CONFLICT (form_key) DO NOTHING",
             stage_is(Stage::Conditions)
         );
+        let postgres = self.backend() == Backend::Postgres;
         let n = on_write!(self, |pool| {
-            sqlx::query(&sql)
-                .bind(case_id)
-                .bind(text)
-                .bind(due_on)
-                .bind(now)
-                .bind(form_key)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
+            async {
+                let mut tx = pool.begin().await?;
+                if postgres {
+                    sqlx::query(LOCK_CASE).bind(case_id).execute(&mut *tx).await?;
+                }
+                let n = sqlx::query(&sql)
+                    .bind(case_id)
+                    .bind(text)
+                    .bind(due_on)
+                    .bind(now)
+                    .bind(form_key)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(n)
+            }
+            .await
         })?;
         if n == 1 {
             return Ok(true);
         }
         let repeated: Option<i64> = on_read!(self, |pool| {
-            sqlx::query_scalar("SELECT id FROM action_items WHERE form_key = $1")
+            sqlx::query_scalar("SELECT id FROM action_items WHERE form_key = $1 AND case_id = $2")
                 .bind(form_key)
+                .bind(case_id)
                 .fetch_optional(pool)
                 .await
         })?;

@@ -90,7 +90,8 @@ impl Store {
                     "UPDATE referrals SET state = 'submitted', answers = $1, submission_key = $2, submitted_at = $3, \
                      updated_at = $3, expires_at = NULL, centre_slug = $4, service = $5, light = $6, \
                      case_state = '\"Submitted\"', stage = 'submitted', children = $8 \
-                     WHERE reference = $7 AND state = 'draft' AND expires_at > $3",
+                     WHERE reference = $7 AND state = 'draft' AND expires_at > $3 \
+                     AND EXISTS (SELECT 1 FROM centres WHERE slug = $4 AND membership = 'member')",
                 )
                 .bind(&sealed)
                 .bind(s.key)

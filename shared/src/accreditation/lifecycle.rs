@@ -327,6 +327,16 @@ impl Stage {
     }
 }
 
+/// Where a reinstated case returns to: the stage it was suspended from (an open action plan stays
+/// open, a renewal stays due); `Accredited` if that is not known. [`Stage::apply`] gives
+/// `Accredited`; the server passes the stage its history recorded.
+pub fn reinstated_to(before_suspension: Option<Stage>) -> Stage {
+    match before_suspension {
+        Some(stage @ (Stage::Conditions | Stage::RenewalDue)) => stage,
+        _ => Stage::Accredited,
+    }
+}
+
 #[cfg(test)]
 #[path = "lifecycle_tests.rs"]
 mod tests;

@@ -115,3 +115,11 @@ fn membership_and_public_status_follow_the_stage() {
     assert_eq!(Stage::NotAccredited.public_status(true), S::Candidate);
     assert_eq!(Stage::Suspended.public_status(true), S::Suspended);
 }
+
+#[test]
+fn a_reinstated_case_returns_to_where_it_was_suspended_from() {
+    assert_eq!(reinstated_to(Some(Stage::Conditions)), Stage::Conditions);
+    assert_eq!(reinstated_to(Some(Stage::RenewalDue)), Stage::RenewalDue);
+    assert_eq!(reinstated_to(Some(Stage::Accredited)), Stage::Accredited);
+    assert_eq!(reinstated_to(None), Stage::Accredited);
+}

@@ -150,7 +150,7 @@ pub struct CaseSummary {
 }
 
 /// NACCC's overview at `/admin/accreditation`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Overview {
     pub cases: Vec<CaseSummary>,
     pub renewals_due: Vec<CaseSummary>,
