@@ -223,6 +223,13 @@ async fn a_case_runs_from_application_to_accreditation_with_conditions(db: &Test
         db.raw_column("SELECT COUNT(*) FROM accreditation_steps WHERE action = 'close_action_plan'").await;
     assert_eq!(closes, [1]);
 
+    // An old page's step that someone else's step overtook is told so, not "done".
+    let stale = s.step(&admin, case, 1, Action::Decide(Outcome::NotAccredited), &Fields::new()).await.unwrap();
+    assert_eq!(stale, StepOutcome::Conflict);
+    // Another case's (or no) query and action item cannot be answered through this case.
+    assert_eq!(s.reply(&manager, case, 999_999, "x").await.unwrap(), StepOutcome::Conflict);
+    assert_eq!(s.answer_item(&manager, case, 999_999, "x").await.unwrap(), StepOutcome::Conflict);
+
     // Suspended: out of the search (and so of the wizard); reinstated: back.
     let listed = |centres: Vec<shared::Centre>| centres.iter().any(|c| c.slug == slug);
     assert!(listed(db.store.all_centres().await.unwrap()));

@@ -52,7 +52,10 @@ pub fn CaseFacts(case: CaseView) -> impl IntoView {
                 <dt class="summary-list__key">"Stage"</dt>
                 <dd class="summary-list__value" id="case-stage">{stage_tag(case.stage)}</dd>
             </div>
-            {row("Centre", case.centre_name.clone())}
+            <div class="summary-list__row">
+                <dt class="summary-list__key">"Centre"</dt>
+                <dd class="summary-list__value" id="case-centre"><a href=format!("/centres/{}", case.centre_slug)>{case.centre_name.clone()}</a></dd>
+            </div>
             {row("Accreditation for", format!("{}; {}", case.services.label(), case.venue.label().to_lowercase()))}
             {row("Working agreement signed", format!("by {} on {}", case.signed_by, case.signed_on))}
             {row("Applied on", case.applied_on.clone())}
