@@ -121,6 +121,15 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
     };
     let renewal_cycle = shared::accreditation::dates::RenewalCycle::from_months(args.renewal_cycle_months)
         .map_err(|e| anyhow::anyhow!("NACCC_RENEWAL_CYCLE_MONTHS: {e}"))?;
+    let upkeep = server::accreditation::reminders::spawn_upkeep(
+        server::accreditation::AccreditationService {
+            store: store.clone(),
+            clock: clock.clone(),
+            cycle: renewal_cycle,
+            evidence: evidence.clone(),
+        },
+        public_url.to_string(),
+    );
     let app = router(AppState {
         leptos_options,
         store: store.clone(),
@@ -171,6 +180,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
     session_purge.abort();
     forget_idle.abort();
     retention.abort();
+    upkeep.abort();
     if let Some(mail) = mail {
         mail.abort();
     }

@@ -249,6 +249,90 @@ async fn a_case_runs_from_application_to_accreditation_with_conditions(db: &Test
     assert!(history.iter().all(|h| !h.by.is_empty() && h.at.ends_with("UTC")));
 }
 
+/// Takes a confirmed case straight through review to accredited with conditions, with one action
+/// due `item_due`.
+async fn with_conditions(s: &AccreditationService, db: &TestDb, case: i64, item_due: &str) {
+    let manager = staff(db, Role::CentreManager).await;
+    let assessor = staff(db, Role::Assessor).await;
+    let admin = staff(db, Role::NacccAdmin).await;
+    answer_everything(s, &manager, case).await;
+    assert_eq!(step(s, &manager, case, Action::Submit, &[]).await, StepOutcome::Done);
+    assert_eq!(
+        step(s, &admin, case, Action::AssignAssessor, &[("assessor", &assessor.id.to_string())]).await,
+        StepOutcome::Done
+    );
+    let view = s.case(&assessor, case).await.unwrap().unwrap();
+    for key in view.sections.iter().flat_map(|s| s.standards.iter().map(|st| st.key.clone())) {
+        assert_eq!(s.review(&assessor, case, &key, None, "").await.unwrap(), StepOutcome::Done);
+    }
+    assert_eq!(step(s, &assessor, case, Action::CompleteDeskReview, &[]).await, StepOutcome::Done);
+    let visit = fields(&[("visit-on", "2026-11-17"), ("visit-report", "Fine.")]);
+    assert_eq!(s.record_visit(&assessor, case, &visit).await.unwrap(), StepOutcome::Done);
+    assert_eq!(step(s, &assessor, case, Action::Recommend, &[("outcome", "conditions")]).await, StepOutcome::Done);
+    assert_eq!(step(s, &admin, case, Action::Decide(Outcome::AccreditedWithConditions), &[]).await, StepOutcome::Done);
+    let item = fields(&[("item-text", "Renew the fire risk assessment"), ("item-due", item_due)]);
+    assert_eq!(s.add_item(&admin, case, &item, "item").await.unwrap(), StepOutcome::Done);
+}
+
+const DAY: i64 = 86_400;
+
+async fn reminders_are_sent_once_and_renewals_fall_due(db: &TestDb) {
+    let (_b, clock) = setup(db).await;
+    let s = service(db, clock.clone());
+    let manager = staff(db, Role::CentreManager).await;
+    let admin = staff(db, Role::NacccAdmin).await;
+    let case = confirmed_case(&s, &manager, &admin).await;
+    // NOW is 2026-11-18: the action falls due 2027-01-31, the renewal 2029-11-18.
+    with_conditions(&s, db, case, "2027-01-31").await;
+    let reminders =
+        || async { db.raw_column::<i64>("SELECT COUNT(*) FROM outbox WHERE kind = 'accreditation.reminder'").await[0] };
+    let upkeep = |s: AccreditationService| async move { s.upkeep("https://hub.example").await.unwrap() };
+    assert_eq!(upkeep(s.clone()).await, server::accreditation::reminders::Upkeep::default());
+
+    // 14 days before the action falls due: reminded once, however often the job runs.
+    clock.set(NOW + 59 * DAY); // 2027-01-16
+    assert_eq!(upkeep(s.clone()).await.reminders, 0);
+    clock.set(NOW + 60 * DAY); // 2027-01-17
+    assert_eq!(upkeep(s.clone()).await.reminders, 1);
+    assert_eq!(upkeep(s.clone()).await.reminders, 0);
+    assert_eq!(reminders().await, 1);
+    let recipient: Vec<String> =
+        db.raw_column("SELECT recipient FROM outbox WHERE kind = 'accreditation.reminder'").await;
+    assert_eq!(recipient[0], format!("centre:{}", server::seed::demo_staff_centre().unwrap()));
+
+    // Answered, the plan closed: twelve months before the renewal it falls due and is reminded.
+    let item = case_of(&s, &manager).await.items[0].id;
+    assert_eq!(s.answer_item(&manager, case, item, "Done.").await.unwrap(), StepOutcome::Done);
+    assert_eq!(step(&s, &admin, case, Action::CloseActionPlan, &[]).await, StepOutcome::Done);
+    clock.set(NOW + (2 * 365) * DAY); // 2028-11-17
+    assert_eq!(upkeep(s.clone()).await, server::accreditation::reminders::Upkeep::default());
+    clock.set(NOW + (2 * 365 + 1) * DAY); // 2028-11-18
+    let done = upkeep(s.clone()).await;
+    assert_eq!((done.renewals_due, done.reminders), (1, 1));
+    assert_eq!(case_of(&s, &manager).await.stage, Stage::RenewalDue);
+    assert_eq!(upkeep(s.clone()).await, server::accreditation::reminders::Upkeep::default());
+    // Three months before: the second reminder.
+    clock.set(NOW + (3 * 365 - 91) * DAY); // 2029-08-19
+    assert_eq!(upkeep(s.clone()).await.reminders, 1);
+    assert_eq!(reminders().await, 3);
+    let bodies: Vec<String> = db.raw_column("SELECT body FROM outbox WHERE kind = 'accreditation.reminder'").await;
+    assert!(bodies.iter().all(|b| b.contains("https://hub.example/centre/accreditation")), "{bodies:?}");
+}
+
+#[test]
+fn reminders_on_sqlite() {
+    common::run(async { reminders_are_sent_once_and_renewals_fall_due(&TestDb::sqlite().await).await });
+}
+
+#[test]
+fn reminders_on_postgres() {
+    common::run(async {
+        if let Some(db) = TestDb::postgres().await {
+            reminders_are_sent_once_and_renewals_fall_due(&db).await;
+        }
+    });
+}
+
 /// A multipart upload as a browser without JavaScript sends it.
 fn upload_request(cookie: &str, case: i64, standard: &str, name: &str, bytes: &[u8]) -> Request<Body> {
     let boundary = "----naccc-test-boundary";

@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod evidence;
+pub mod reminders;
 mod steps;
 mod view;
 

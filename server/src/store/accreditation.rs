@@ -676,6 +676,47 @@ impl Store {
         Ok(n == 1)
     }
 
+    /// Sends a reminder of a case to its centre once: the mark and the message in one
+    /// transaction, so a reminder is never marked without being queued, nor queued twice.
+    pub async fn remind_centre(
+        &self,
+        case_id: i64,
+        reminder: &str,
+        centre_slug: &str,
+        message: &super::Message<'_>,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let queued = on_write!(self, |pool| {
+            async {
+                let mut tx = pool.begin().await?;
+                let fresh = sqlx::query(
+                    "INSERT INTO accreditation_reminders (case_id, reminder, sent_at) VALUES ($1, $2, $3) \
+                     ON CONFLICT (case_id, reminder) DO NOTHING",
+                )
+                .bind(case_id)
+                .bind(reminder)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if fresh == 1 {
+                    sqlx::query(super::outbox::INSERT_MESSAGE)
+                        .bind(message.kind)
+                        .bind(super::Recipient::Centre(centre_slug.to_owned()).stored())
+                        .bind(message.subject)
+                        .bind(message.body)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(fresh == 1)
+            }
+            .await
+        })?;
+        Ok(queued)
+    }
+
     /// The id of the centre with this slug.
     pub async fn centre_id(&self, slug: &str) -> Result<Option<i64>, StoreError> {
         Ok(on_read!(self, |pool| {
