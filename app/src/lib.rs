@@ -122,6 +122,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("assess"), StaticSegment("cases")) view=pages::accreditation::assess::AssessListPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("assess"), StaticSegment("cases"), ParamSegment("id")) view=pages::accreditation::assess::AssessCasePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("accreditation")) view=pages::accreditation::admin::OverviewPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("safeguarding")) view=pages::safeguarding::RequestsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("safeguarding"), ParamSegment("id")) view=pages::safeguarding::LeadCasePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("accreditation"), StaticSegment("cases"), ParamSegment("id")) view=pages::accreditation::admin::AdminCasePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("board") view=|| view! { <StaffHomePage area=Area::Board /> } ssr=SsrMode::Async />
                     // The Safe Referral wizard: fixed pages first, then the question pages by slug.

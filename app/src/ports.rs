@@ -44,6 +44,7 @@ pub struct Ports {
     pub cases: Arc<dyn CentreReferrals>,
     pub returns: Arc<dyn StatisticsReturns>,
     pub accreditation: Arc<dyn Accreditation>,
+    pub advice: Arc<dyn SafeguardingAdvice>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -457,4 +458,49 @@ pub trait Accreditation: Send + Sync + 'static {
         &self,
         user: &StaffUser,
     ) -> Result<Vec<crate::pages::accreditation::model::CaseSummary>, PortError>;
+}
+
+/// Safeguarding advice. A centre's staff ask on their own case and see the advice; a NACCC
+/// administrator who is a safeguarding lead reads a case, and adds advice, only while its
+/// request is open (`shared::referral::advice::lead_may_read`); every such read is audit-logged
+/// with the request it rests on. Anyone else gets nothing.
+#[async_trait]
+pub trait SafeguardingAdvice: Send + Sync + 'static {
+    async fn ask(
+        &self,
+        user: &StaffUser,
+        reference: &shared::referral::ReferralReference,
+        reason: &str,
+        key: &str,
+    ) -> Result<crate::pages::safeguarding::model::AdviceOutcome, PortError>;
+    /// The advice on one of the caller's centre's cases; `None` if it is not theirs.
+    async fn for_case(
+        &self,
+        user: &StaffUser,
+        reference: &shared::referral::ReferralReference,
+    ) -> Result<Option<crate::pages::safeguarding::model::CaseAdvice>, PortError>;
+    /// Closes a request: the centre that asked, or a safeguarding lead.
+    async fn close(
+        &self,
+        user: &StaffUser,
+        request: i64,
+    ) -> Result<crate::pages::safeguarding::model::AdviceOutcome, PortError>;
+    /// The open requests, for a safeguarding lead; `None` for anyone else.
+    async fn open_requests(
+        &self,
+        user: &StaffUser,
+    ) -> Result<Option<Vec<crate::pages::safeguarding::model::AdviceSummary>>, PortError>;
+    /// The case behind an open request, for a safeguarding lead; `None` otherwise.
+    async fn lead_case(
+        &self,
+        user: &StaffUser,
+        request: i64,
+    ) -> Result<Option<crate::pages::safeguarding::model::LeadCaseView>, PortError>;
+    async fn add_note(
+        &self,
+        user: &StaffUser,
+        request: i64,
+        text: &str,
+        key: &str,
+    ) -> Result<crate::pages::safeguarding::model::AdviceOutcome, PortError>;
 }

@@ -1,19 +1,11 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { expectNoAxeViolations, withoutAppScripts } from "./helpers";
-import { Wizard } from "./referral-helpers";
+import { sendReferralToStaffCentre } from "./referral-helpers";
 import { AUTHENTICATOR_KEY, PASSWORD, signIn } from "./staff-helpers";
 
-// The demo coordinator's and manager's centre (the seed is deterministic).
-const STAFF_CENTRE = process.env.E2E_STAFF_CENTRE ?? "bangor-child-contact-centre-antrim-and-down";
 /** A parent's referral to the staff centre, sent in a browser of its own without JavaScript. */
 async function sendReferral(browser: Browser) {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const w = new Wizard(await context.newPage(), false);
-  await w.open(`/refer?centre=${STAFF_CENTRE}`);
-  await w.press("Start now", /\/refer\/who$/);
-  await w.completeAsParent();
-  await w.send();
-  await context.close();
+  await sendReferralToStaffCentre(browser);
 }
 
 const CHARTS = ["by-source", "by-stage", "referrals-trend", "no-show-trend", "capacity-trend"];

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { expectNoAxeViolations, waitForHydration } from "./helpers";
 
 /** Demo centres (the seed is deterministic) that take online referrals: supported only, and both. */
@@ -204,4 +204,19 @@ export async function codeIn(
   const code = (bodies[titles.indexOf(label)] ?? "").trim();
   expect(code).toMatch(pattern);
   return code;
+}
+
+/** The demo coordinator's and manager's centre (the seed is deterministic). */
+export const STAFF_CENTRE = process.env.E2E_STAFF_CENTRE ?? "bangor-child-contact-centre-antrim-and-down";
+
+/** A parent's referral to the staff centre, sent in a browser of its own without JavaScript; its reference. */
+export async function sendReferralToStaffCentre(browser: Browser): Promise<string> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const w = new Wizard(await context.newPage(), false);
+  await w.open(`/refer?centre=${STAFF_CENTRE}`);
+  await w.press("Start now", /\/refer\/who$/);
+  await w.completeAsParent();
+  const reference = await w.send();
+  await context.close();
+  return reference;
 }

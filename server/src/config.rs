@@ -21,6 +21,14 @@ pub enum Command {
     Migrate,
     /// Migrate and load the demo data, then exit.
     Seed,
+    /// Marks a NACCC administrator as a safeguarding lead (or, with `--off`, no longer one):
+    /// leads may read a centre's case while its request for advice is open.
+    SafeguardingLead {
+        /// The administrator's email address.
+        email: String,
+        #[arg(long)]
+        off: bool,
+    },
 }
 
 #[derive(Debug, Args, Clone)]

@@ -33,6 +33,22 @@ async fn main() -> anyhow::Result<()> {
             let centres = seed::seed_demo_data(&store).await?;
             tracing::info!(centres, "demo data loaded");
         }
+        Command::SafeguardingLead { email, off } => {
+            let user = store.user_by_email(&email.trim().to_lowercase()).await?.context("no such account")?;
+            anyhow::ensure!(
+                store.set_safeguarding_lead(user.id, !off).await?,
+                "only a NACCC administrator can be a safeguarding lead"
+            );
+            let event = server::store::AuditEvent {
+                actor: server::store::Actor::System,
+                action: "account.safeguarding_lead",
+                object: Some(format!("user:{}", user.id)),
+                outcome: server::store::Outcome::Ok,
+                detail: if off { "off".into() } else { "on".into() },
+            };
+            store.record(&event, time::OffsetDateTime::now_utc().unix_timestamp()).await?;
+            println!("{} is {} a safeguarding lead", user.email, if off { "no longer" } else { "now" });
+        }
         Command::Serve(args) => serve(store, &url, &cli.database.data_dir, args).await?,
     }
     Ok(())
@@ -64,6 +80,10 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         let returns = seed::returns::seed_returns(&store, &directory, clock.today(), schedule, Some(&centre)).await?;
         tracing::info!(returns, "demo returns loaded");
         seed::returns::seed_questions(&store, clock.today(), clock.now()).await?;
+        // The demo administrator gives safeguarding advice too.
+        if let Some(admin) = store.user_by_email("naccc.admin@demo.naccc.org.uk").await? {
+            store.set_safeguarding_lead(admin.id, true).await?;
+        }
         let assessor = store.user_by_email("assessor@demo.naccc.org.uk").await?.map(|u| u.id);
         let cases =
             seed::accreditation::seed_cases(&store, &directory, &centre, assessor, clock.today(), clock.now()).await?;

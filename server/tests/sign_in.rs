@@ -57,7 +57,7 @@ async fn an_authenticator_code_is_accepted_once(db: &TestDb) {
 }
 
 /// Which role may open which area: everyone else is refused (403), anonymous is sent to sign in.
-const AREAS: [(&str, &[Role]); 15] = [
+const AREAS: [(&str, &[Role]); 19] = [
     ("/centre", &[Role::CentreCoordinator, Role::CentreManager]),
     ("/centre/referrals", &[Role::CentreCoordinator, Role::CentreManager]),
     // Statistics returns are the managers' (a coordinator works referrals only).
@@ -74,6 +74,11 @@ const AREAS: [(&str, &[Role]); 15] = [
     ("/admin/subject-access", &[Role::NacccAdmin]),
     ("/assess", &[Role::Assessor]),
     ("/board", &[Role::Board]),
+    // Accreditation: the centre's managers, the assessors, NACCC; safeguarding advice is NACCC's.
+    ("/centre/accreditation", &[Role::CentreManager]),
+    ("/assess/cases", &[Role::Assessor]),
+    ("/admin/accreditation", &[Role::NacccAdmin]),
+    ("/admin/safeguarding", &[Role::NacccAdmin]),
 ];
 
 /// The signed-in areas' server functions, called directly as a script would (harmless arguments:
@@ -85,8 +90,20 @@ const CENTRE: &[Role] = &[Role::CentreCoordinator, Role::CentreManager];
 
 const MANAGER: &[Role] = &[Role::CentreManager];
 
-const SERVER_FUNCTIONS: [Call; 23] = [
+const ACCREDITATION: &[Role] = &[Role::CentreManager, Role::Assessor, Role::NacccAdmin];
+
+const SERVER_FUNCTIONS: [Call; 33] = [
     ("/api/centre/dashboard", &[], CENTRE),
+    ("/api/accreditation/centre", &[], MANAGER),
+    ("/api/accreditation/overview", &[], &[Role::NacccAdmin]),
+    ("/api/accreditation/assessor", &[], &[Role::Assessor]),
+    ("/api/accreditation/case", &[("case", "999999")], ACCREDITATION),
+    ("/api/accreditation/step", &[("case", "999999"), ("action", "submit")], ACCREDITATION),
+    ("/api/accreditation/apply", &[("centre", "no-such-centre")], &[Role::CentreManager, Role::NacccAdmin]),
+    ("/api/admin/safeguarding", &[], &[Role::NacccAdmin]),
+    ("/api/admin/safeguarding/case", &[("request", "999999")], &[Role::NacccAdmin]),
+    ("/api/centre/case/advice/ask", &[("reference", "NR-AAAA-AAAA")], CENTRE),
+    ("/api/advice/close", &[("request", "999999")], &[Role::CentreCoordinator, Role::CentreManager, Role::NacccAdmin]),
     ("/api/centre/returns", &[], MANAGER),
     ("/api/centre/return", &[("quarter", "2026-Q1")], MANAGER),
     ("/api/centre/return/save", &[("quarter", "2026-Q1"), ("intent", "submit")], MANAGER),

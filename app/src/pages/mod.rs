@@ -9,6 +9,7 @@ pub mod login;
 pub mod password;
 pub mod refer;
 pub mod returns;
+pub mod safeguarding;
 pub mod staff;
 pub mod staff_checks;
 pub mod workspace;

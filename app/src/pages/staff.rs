@@ -37,6 +37,7 @@ impl Area {
             Self::Centre => &[("/centre/referrals", "Referrals"), (RETURNS, "Statistics returns")],
             Self::Admin => &[
                 ("/admin/accreditation", "Accreditation: every centre's case, renewals, overdue actions"),
+                ("/admin/safeguarding", "Safeguarding advice: centres' open requests (safeguarding leads)"),
                 ("/admin/returns", "Statistics returns: who has sent, who is late"),
                 ("/admin/returns/questions", "Questions added to this quarter's statistics return"),
                 ("/admin/users", "Staff accounts"),

@@ -4,6 +4,7 @@
 //! audit-logged; each change goes into the case's history, tells the referrer's status page, and
 //! announces itself to the centre's open inboxes.
 
+pub mod advice;
 pub mod news;
 pub mod retention;
 
@@ -65,26 +66,14 @@ impl CaseService {
     fn centre(user: &StaffUser) -> Option<&Slug> {
         user.scope.centre()
     }
-}
 
-#[async_trait]
-impl CentreReferrals for CaseService {
-    async fn inbox(&self, user: &StaffUser, query: &InboxQuery) -> Result<Option<InboxView>, PortError> {
-        let Some(centre) = Self::centre(user) else { return Ok(None) };
-        let rows = self.store.inbox_rows(centre).await.map_err(port_error)?;
-        let staff = self.store.centre_staff(centre).await.map_err(port_error)?;
-        let today = self.clock.today();
-        let page = query.parse().select(rows, self.clock.now(), today);
-        Ok(Some(InboxView { centre: centre.to_string(), page, staff, today: today.into(), me: user.id }))
-    }
-
-    async fn case(&self, user: &StaffUser, reference: &ReferralReference) -> Result<Option<CaseView>, PortError> {
-        let Some(centre) = Self::centre(user) else { return Ok(None) };
-        let Some(record) = self.store.case_record(&self.cipher, centre, reference).await.map_err(port_error)? else {
-            self.audit(user, "referral.read", reference, Outcome::Denied).await;
-            return Ok(None);
-        };
-        self.audit(user, "referral.read", reference, Outcome::Ok).await;
+    /// A case's page as the centre sees it (the caller has checked who may read it, and logged it).
+    pub(crate) async fn view_of(
+        &self,
+        centre: &Slug,
+        reference: &ReferralReference,
+        record: crate::store::CaseRecord,
+    ) -> Result<CaseView, PortError> {
         let people = self.store.centre_people(centre).await.map_err(port_error)?;
         let staff = crate::store::active_staff(&people);
         let history = self
@@ -115,7 +104,7 @@ impl CentreReferrals for CaseService {
             })
             .collect();
         let screening = shared::referral::screening_so_far(&record.answers);
-        Ok(Some(CaseView {
+        Ok(CaseView {
             reference: record.row.reference.clone(),
             centre: centre.to_string(),
             submitted_on: record.row.submitted_on,
@@ -132,7 +121,29 @@ impl CentreReferrals for CaseService {
             today: self.clock.today().into(),
             version: record.version,
             note_key: crate::platform::secrets::new_token(),
-        }))
+        })
+    }
+}
+
+#[async_trait]
+impl CentreReferrals for CaseService {
+    async fn inbox(&self, user: &StaffUser, query: &InboxQuery) -> Result<Option<InboxView>, PortError> {
+        let Some(centre) = Self::centre(user) else { return Ok(None) };
+        let rows = self.store.inbox_rows(centre).await.map_err(port_error)?;
+        let staff = self.store.centre_staff(centre).await.map_err(port_error)?;
+        let today = self.clock.today();
+        let page = query.parse().select(rows, self.clock.now(), today);
+        Ok(Some(InboxView { centre: centre.to_string(), page, staff, today: today.into(), me: user.id }))
+    }
+
+    async fn case(&self, user: &StaffUser, reference: &ReferralReference) -> Result<Option<CaseView>, PortError> {
+        let Some(centre) = Self::centre(user) else { return Ok(None) };
+        let Some(record) = self.store.case_record(&self.cipher, centre, reference).await.map_err(port_error)? else {
+            self.audit(user, "referral.read", reference, Outcome::Denied).await;
+            return Ok(None);
+        };
+        self.audit(user, "referral.read", reference, Outcome::Ok).await;
+        self.view_of(centre, reference, record).await.map(Some)
     }
 
     async fn act(

@@ -44,6 +44,19 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 sqlx::query("DELETE FROM case_notes WHERE referral_id = $1").bind(id).execute(&mut *tx).await?;
+                // Safeguarding advice on the case goes with it: its notes, and the reasons asked.
+                sqlx::query(
+                    "DELETE FROM advice_notes WHERE request_id IN (SELECT id FROM advice_requests WHERE referral_id = $1)",
+                )
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE advice_requests SET reason = $2, closed_at = COALESCE(closed_at, $3) WHERE referral_id = $1")
+                    .bind(id)
+                    .bind(Vec::<u8>::new())
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
                 sqlx::query("DELETE FROM outbox WHERE kind = $1 AND subject = $2")
                     .bind(super::outbox::STATUS_NEWS)
                     .bind(&news_subject)

@@ -124,6 +124,7 @@ pub(crate) fn ports(state: &AppState) -> Ports {
         postcodes: Arc::new(crate::platform::postcodes::PostcodeTable),
         referrals: Arc::new(referrals),
         administration: Arc::new(accounts.clone()),
+        advice: Arc::new(cases.clone()),
         cases: Arc::new(cases),
         accounts: Arc::new(accounts),
         clock: state.clock.clone(),

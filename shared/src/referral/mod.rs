@@ -7,6 +7,7 @@
 //! centre runs once it arrives (`case`).
 
 pub mod adult;
+pub mod advice;
 pub mod answer;
 pub mod case;
 pub mod case_codes;

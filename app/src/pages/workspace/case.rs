@@ -25,12 +25,14 @@ fn done_message(code: &str) -> Option<String> {
     match code {
         "note" => Some("Note added.".to_owned()),
         "assigned" => Some("Assignment saved.".to_owned()),
+        "advice-asked" => Some("NACCC's safeguarding lead has been asked for advice.".to_owned()),
+        "advice-closed" => Some("Advice request closed: NACCC can no longer read this referral.".to_owned()),
         code => shared::referral::case::ActionKind::from_code(code).map(|a| format!("Done: {}.", text::action(a))),
     }
 }
 
 /// Rows of answers for the page, without change links.
-fn answers(view: &CaseView, answers: &DraftAnswers, steps: Vec<Step>) -> AnyView {
+pub(crate) fn answers(view: &CaseView, answers: &DraftAnswers, steps: Vec<Step>) -> AnyView {
     let check = CheckView {
         reference: view.reference.clone(),
         answers: answers.clone(),
@@ -64,6 +66,7 @@ pub fn CasePage() -> impl IntoView {
     let query = use_query_map();
     let reference = move || params.with(|p| p.get("reference").unwrap_or_default());
     let data = Resource::new(reference, load_case);
+    let advice = Resource::new(reference, crate::pages::safeguarding::load_case_advice);
     let returned = Resource::new(|| (), |_| load_returned());
     view! {
         <Title text="Referral" />
@@ -74,8 +77,9 @@ pub fn CasePage() -> impl IntoView {
                     Err(error) => return view! { <WorkspaceProblem error /> }.into_any(),
                 };
                 let returned = returned.await.unwrap_or_default();
+                let advice = advice.await.unwrap_or_default();
                 let done = query.with_untracked(|q| q.get("done")).and_then(|d| done_message(&d));
-                view! { <Case view returned done /> }.into_any()
+                view! { <Case view returned done advice /> }.into_any()
             })}
         </Suspense>
     }
@@ -84,7 +88,12 @@ pub fn CasePage() -> impl IntoView {
 /// The case. Each action is checked in the browser by the shared rules before it is sent; the
 /// server's refusals (a plain post comes back here) show in the same summary.
 #[component]
-fn Case(view: CaseView, returned: crate::pages::staff::Returned, done: Option<String>) -> impl IntoView {
+fn Case(
+    view: CaseView,
+    returned: crate::pages::staff::Returned,
+    done: Option<String>,
+    advice: crate::pages::safeguarding::model::CaseAdvice,
+) -> impl IntoView {
     let act = ServerAction::<ActOnCase>::new();
     let note = ServerAction::<AddNote>::new();
     let assign = ServerAction::<AssignCase>::new();
@@ -92,6 +101,7 @@ fn Case(view: CaseView, returned: crate::pages::staff::Returned, done: Option<St
     let stage = view.state.stage();
     let contact = view.state.contact().cloned();
     let typed_note = returned.fields.get("note").cloned().unwrap_or_default();
+    let typed_reason = returned.fields.get(shared::referral::advice::REASON_FIELD).cloned().unwrap_or_default();
     let staff = view.staff.clone();
     let assigned_name = view
         .assigned_to
@@ -179,6 +189,7 @@ fn Case(view: CaseView, returned: crate::pages::staff::Returned, done: Option<St
         <h2 class="heading-m">"Notes"</h2>
         <ul class="list">{notes}</ul>
         <NoteForm reference=for_note key=view.note_key.clone() errors action=note typed=typed_note />
+        <crate::pages::safeguarding::CaseAdviceSection reference=view.reference.clone() advice errors typed=typed_reason />
         <h2 class="heading-m">"History"</h2>
         <ol class="timeline" id="case-history">
             <li><strong>"Received"</strong><br /><span class="hint">{String::from(view.submitted_on)}</span></li>
