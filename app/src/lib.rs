@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("centre") view=pages::dashboard::DashboardPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("referrals")) view=pages::workspace::inbox::InboxPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("referrals"), ParamSegment("reference")) view=pages::workspace::case::CasePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("centre"), StaticSegment("profile")) view=pages::membership::ProfilePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("accreditation")) view=pages::accreditation::centre::CentreAccreditationPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("accreditation"), ParamSegment("section")) view=pages::accreditation::centre::SectionPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("centre"), StaticSegment("returns")) view=pages::returns::ReturnsPage ssr=SsrMode::Async />
@@ -122,6 +123,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("assess"), StaticSegment("cases")) view=pages::accreditation::assess::AssessListPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("assess"), StaticSegment("cases"), ParamSegment("id")) view=pages::accreditation::assess::AssessCasePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("accreditation")) view=pages::accreditation::admin::OverviewPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("centres")) view=pages::membership::CentresPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("safeguarding")) view=pages::safeguarding::RequestsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("safeguarding"), ParamSegment("id")) view=pages::safeguarding::LeadCasePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("accreditation"), StaticSegment("cases"), ParamSegment("id")) view=pages::accreditation::admin::AdminCasePage ssr=SsrMode::Async />

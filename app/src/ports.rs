@@ -45,6 +45,7 @@ pub struct Ports {
     pub returns: Arc<dyn StatisticsReturns>,
     pub accreditation: Arc<dyn Accreditation>,
     pub advice: Arc<dyn SafeguardingAdvice>,
+    pub membership: Arc<dyn Membership>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -503,4 +504,25 @@ pub trait SafeguardingAdvice: Send + Sync + 'static {
         text: &str,
         key: &str,
     ) -> Result<crate::pages::safeguarding::model::AdviceOutcome, PortError>;
+}
+
+/// A centre's own public page, kept current by its managers.
+#[async_trait]
+pub trait Membership: Send + Sync + 'static {
+    /// The caller's centre's page as it stands, as the form's fields; `None` without a centre.
+    async fn profile(&self, user: &StaffUser) -> Result<Option<crate::pages::membership::ProfileForm>, PortError>;
+    /// Every centre, members or not (NACCC; `None` for anyone else).
+    async fn centres(&self, user: &StaffUser) -> Result<Option<Vec<crate::pages::membership::CentreRow>>, PortError>;
+    /// NACCC adds a member centre; its address, or the problems.
+    async fn add_centre(
+        &self,
+        user: &StaffUser,
+        fields: &shared::referral::Fields,
+    ) -> Result<Result<String, Vec<shared::referral::FieldError>>, PortError>;
+    /// Saves the caller's centre's page; the problems, if refused.
+    async fn save_profile(
+        &self,
+        user: &StaffUser,
+        fields: &shared::referral::Fields,
+    ) -> Result<Result<(), Vec<shared::referral::FieldError>>, PortError>;
 }

@@ -12,6 +12,7 @@
 pub mod accreditation;
 pub mod cases;
 pub mod config;
+pub mod membership;
 pub mod platform;
 pub mod referrals;
 pub mod returns;

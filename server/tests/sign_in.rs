@@ -57,7 +57,7 @@ async fn an_authenticator_code_is_accepted_once(db: &TestDb) {
 }
 
 /// Which role may open which area: everyone else is refused (403), anonymous is sent to sign in.
-const AREAS: [(&str, &[Role]); 19] = [
+const AREAS: [(&str, &[Role]); 21] = [
     ("/centre", &[Role::CentreCoordinator, Role::CentreManager]),
     ("/centre/referrals", &[Role::CentreCoordinator, Role::CentreManager]),
     // Statistics returns are the managers' (a coordinator works referrals only).
@@ -76,9 +76,11 @@ const AREAS: [(&str, &[Role]); 19] = [
     ("/board", &[Role::Board]),
     // Accreditation: the centre's managers, the assessors, NACCC; safeguarding advice is NACCC's.
     ("/centre/accreditation", &[Role::CentreManager]),
+    ("/centre/profile", &[Role::CentreManager]),
     ("/assess/cases", &[Role::Assessor]),
     ("/admin/accreditation", &[Role::NacccAdmin]),
     ("/admin/safeguarding", &[Role::NacccAdmin]),
+    ("/admin/centres", &[Role::NacccAdmin]),
 ];
 
 /// The signed-in areas' server functions, called directly as a script would (harmless arguments:
@@ -92,9 +94,13 @@ const MANAGER: &[Role] = &[Role::CentreManager];
 
 const ACCREDITATION: &[Role] = &[Role::CentreManager, Role::Assessor, Role::NacccAdmin];
 
-const SERVER_FUNCTIONS: [Call; 33] = [
+const SERVER_FUNCTIONS: [Call; 37] = [
     ("/api/centre/dashboard", &[], CENTRE),
     ("/api/accreditation/centre", &[], MANAGER),
+    ("/api/centre/profile", &[], MANAGER),
+    ("/api/centre/profile/save", &[], MANAGER),
+    ("/api/admin/centres/list", &[], &[Role::NacccAdmin]),
+    ("/api/admin/centres/add", &[], &[Role::NacccAdmin]),
     ("/api/accreditation/overview", &[], &[Role::NacccAdmin]),
     ("/api/accreditation/assessor", &[], &[Role::Assessor]),
     ("/api/accreditation/case", &[("case", "999999")], ACCREDITATION),

@@ -18,6 +18,8 @@ pub enum ProfileError {
     UnknownStatus,
     #[error("text is too long")]
     TooLong,
+    #[error("text holds characters that cannot be shown")]
+    Characters,
 }
 
 /// A time of day to the minute, 00:00–23:59.
@@ -248,6 +250,15 @@ impl ProfileText {
         if trimmed.chars().count() > Self::MAX_LEN {
             return Err(ProfileError::TooLong);
         }
+        // Line breaks are text; other control characters and direction overrides (which could
+        // make a page read differently from what it holds) are not.
+        let unshowable = |c: char| {
+            (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        };
+        if trimmed.chars().any(unshowable) {
+            return Err(ProfileError::Characters);
+        }
         Ok(Self(trimmed.to_owned()))
     }
 
@@ -278,7 +289,7 @@ pub struct CentreProfile {
 /// Languages are stored comma-separated; names are trimmed and empty ones dropped.
 pub fn parse_languages(input: &str) -> Result<Vec<String>, CentreError> {
     let languages: Vec<String> = input.split(',').map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
-    if languages.iter().any(|l| l.chars().count() > 40 || l.chars().any(char::is_control)) {
+    if languages.len() > 20 || languages.iter().any(|l| l.chars().count() > 40 || l.chars().any(char::is_control)) {
         return Err(CentreError::ControlCharacters);
     }
     Ok(languages)

@@ -6,6 +6,7 @@ pub mod error;
 pub mod find_centre;
 pub mod home;
 pub mod login;
+pub mod membership;
 pub mod password;
 pub mod refer;
 pub mod returns;

@@ -36,6 +36,7 @@ impl Area {
         match self {
             Self::Centre => &[("/centre/referrals", "Referrals"), (RETURNS, "Statistics returns")],
             Self::Admin => &[
+                ("/admin/centres", "Member centres: every centre, adding a member"),
                 ("/admin/accreditation", "Accreditation: every centre's case, renewals, overdue actions"),
                 ("/admin/safeguarding", "Safeguarding advice: centres' open requests (safeguarding leads)"),
                 ("/admin/returns", "Statistics returns: who has sent, who is late"),

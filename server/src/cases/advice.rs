@@ -103,6 +103,9 @@ impl SafeguardingAdvice for CaseService {
         };
         let sealed =
             self.cipher.seal_str(reason_at(reference.as_str()), &reason).map_err(|_| PortError::Unavailable)?;
+        if key.trim().is_empty() || key.len() > 100 {
+            return Ok(AdviceOutcome::NotFound);
+        }
         let key = format!("{}:{key}", user.id);
         match self
             .store
@@ -144,8 +147,10 @@ impl SafeguardingAdvice for CaseService {
             self.advice_audit(user, "advice.close", &row.reference, format!("advice:{request}"), Outcome::Denied).await;
             return Ok(AdviceOutcome::NotFound);
         }
-        self.store.close_advice(request, user.id, self.clock.now()).await.map_err(port_error)?;
-        self.advice_audit(user, "advice.close", &row.reference, format!("advice:{request}"), Outcome::Ok).await;
+        // Closed now, or already: the same answer; only a real close is recorded.
+        if self.store.close_advice(request, user.id, self.clock.now()).await.map_err(port_error)? {
+            self.advice_audit(user, "advice.close", &row.reference, format!("advice:{request}"), Outcome::Ok).await;
+        }
         Ok(AdviceOutcome::Done)
     }
 
@@ -192,9 +197,16 @@ impl SafeguardingAdvice for CaseService {
         };
         // A read of the referral, resting on this request.
         self.advice_audit(user, "referral.read", reference.as_str(), format!("advice:{request}"), Outcome::Ok).await;
-        let case = self.view_of(&centre, &reference, record).await?;
         let request = self.advice_view(&row).await?;
-        Ok(Some(LeadCaseView { request, case, note_key: crate::platform::secrets::new_token() }))
+        Ok(Some(LeadCaseView {
+            request,
+            reference: reference.to_string(),
+            centre: centre.to_string(),
+            submitted_on: record.row.submitted_on,
+            today: self.clock.today().into(),
+            answers: record.answers,
+            note_key: crate::platform::secrets::new_token(),
+        }))
     }
 
     async fn add_note(
@@ -217,6 +229,9 @@ impl SafeguardingAdvice for CaseService {
             Err(e) => return Ok(AdviceOutcome::Rejected(vec![FieldError::new(NOTE_FIELD, &e)])),
         };
         let sealed = self.cipher.seal_str(note_at(&row.reference), &note).map_err(|_| PortError::Unavailable)?;
+        if key.trim().is_empty() || key.len() > 100 {
+            return Ok(AdviceOutcome::NotFound);
+        }
         let key = format!("{}:{key}", user.id);
         if !self.store.add_advice_note(request, &sealed, user.id, &key, self.clock.now()).await.map_err(port_error)? {
             return Ok(AdviceOutcome::NotFound);

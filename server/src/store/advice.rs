@@ -38,29 +38,44 @@ impl Store {
         key: &str,
         now: i64,
     ) -> Result<AdviceAsked, StoreError> {
+        let postgres = self.backend() == super::Backend::Postgres;
         let n = on_write!(self, |pool| {
-            sqlx::query(
-                "INSERT INTO advice_requests (referral_id, reference, centre_slug, reason, asked_by, asked_at, form_key) \
-                 SELECT id, reference, centre_slug, $3, $4, $5, $6 FROM referrals \
-                 WHERE reference = $1 AND centre_slug = $2 AND state = 'submitted' AND erased_at IS NULL \
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(reference)
-            .bind(centre)
-            .bind(sealed_reason)
-            .bind(by)
-            .bind(now)
-            .bind(key)
-            .execute(pool)
+            async {
+                let mut tx = pool.begin().await?;
+                // Not beside the case's erasure (retention): it waits for it, then finds it erased.
+                if postgres {
+                    sqlx::query("SELECT id FROM referrals WHERE reference = $1 FOR UPDATE")
+                        .bind(reference)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let n = sqlx::query(
+                    "INSERT INTO advice_requests (referral_id, reference, centre_slug, reason, asked_by, asked_at, form_key) \
+                     SELECT id, reference, centre_slug, $3, $4, $5, $6 FROM referrals \
+                     WHERE reference = $1 AND centre_slug = $2 AND state = 'submitted' AND erased_at IS NULL \
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(reference)
+                .bind(centre)
+                .bind(sealed_reason)
+                .bind(by)
+                .bind(now)
+                .bind(key)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(n)
+            }
             .await
-            .map(|r| r.rows_affected())
         })?;
         if n == 1 {
             return Ok(AdviceAsked::Asked);
         }
         let repeated: Option<i64> = on_read!(self, |pool| {
             sqlx::query_scalar(
-                "SELECT id FROM advice_requests WHERE form_key = $1 AND reference = $2 AND centre_slug = $3",
+                "SELECT id FROM advice_requests WHERE form_key = $1 AND reference = $2 AND centre_slug = $3 \
+                 AND closed_at IS NULL",
             )
             .bind(key)
             .bind(reference)

@@ -171,6 +171,77 @@ impl Store {
         Ok(count.0)
     }
 
+    /// Every centre NACCC has, members or not: (slug, name, service, nation, town, membership,
+    /// accreditation status), ordered by name.
+    pub async fn centres_for_naccc(
+        &self,
+    ) -> Result<Vec<(String, String, String, String, String, String, String)>, StoreError> {
+        let mut rows: Vec<(String, String, String, String, String, String, String)> = on_read!(self, |pool| {
+            sqlx::query_as("SELECT slug, name, service, nation, town, membership, accreditation_status FROM centres")
+                .fetch_all(pool)
+                .await
+        })?;
+        rows.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(rows)
+    }
+
+    /// Adds a member centre (a candidate until accredited); false if its address is taken.
+    pub async fn add_centre(
+        &self,
+        c: &shared::membership::NewCentre,
+        location: Option<LatLon>,
+    ) -> Result<bool, StoreError> {
+        let n = on_write!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO centres (slug, name, service, nation, region, town, postcode, accepts_online_referrals, \
+                 opening_days, latitude, longitude) VALUES ($1, $2, 'candidate', $3, $4, $5, $6, $7, 0, $8, $9) \
+                 ON CONFLICT (slug) DO NOTHING",
+            )
+            .bind(c.slug.as_str())
+            .bind(c.name.as_str())
+            .bind(c.nation.code())
+            .bind(c.region.as_str())
+            .bind(c.town.as_str())
+            .bind(c.postcode.as_str())
+            .bind(false)
+            .bind(location.map(LatLon::lat))
+            .bind(location.map(LatLon::lon))
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        self.forget_directory();
+        Ok(n == 1)
+    }
+
+    /// A manager's edit of the centre's public page; whether the centre was there.
+    pub async fn update_profile(
+        &self,
+        slug: &Slug,
+        edit: &shared::centre_profile_edit::ProfileEdit,
+    ) -> Result<bool, StoreError> {
+        let n = on_write!(self, |pool| {
+            sqlx::query(
+                "UPDATE centres SET description = $2, opening_times = $3, opening_days = $4, accessibility = $5, \
+                 wheelchair_access = $6, languages = $7, accepts_online_referrals = $8 WHERE slug = $1",
+            )
+            .bind(slug.as_str())
+            .bind(edit.description.as_str())
+            .bind(edit.opening_times.to_string())
+            // Derived from the opening times, so the two never disagree.
+            .bind(i32::from(edit.opening_times.days().bits()))
+            .bind(edit.accessibility.as_str())
+            .bind(edit.wheelchair_access)
+            .bind(edit.languages.join(", "))
+            .bind(edit.accepts_online_referrals)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        self.forget_directory();
+        Ok(n == 1)
+    }
+
     /// Adds centres, or updates those whose slug exists, in one transaction.
     pub async fn save_centres(&self, profiles: &[CentreProfile]) -> Result<(), StoreError> {
         on_write!(self, |pool| {

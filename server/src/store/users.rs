@@ -254,7 +254,7 @@ impl Store {
     /// Changes what a user does; their sessions end, so the change holds from their next request.
     pub async fn change_scope(&self, id: i64, scope: &Scope, now: i64) -> Result<bool, StoreError> {
         let updated = on_write!(self, |pool| {
-            sqlx::query("UPDATE users SET role = $1, centre_slug = $2, sessions_valid_after = $3 WHERE id = $4")
+            sqlx::query("UPDATE users SET role = $1, centre_slug = $2, sessions_valid_after = $3, safeguarding_lead = 0 WHERE id = $4")
                 .bind(scope.role().code())
                 .bind(scope.centre().map(|c| c.as_str()))
                 .bind(now)

@@ -125,6 +125,10 @@ pub(crate) fn ports(state: &AppState) -> Ports {
         referrals: Arc::new(referrals),
         administration: Arc::new(accounts.clone()),
         advice: Arc::new(cases.clone()),
+        membership: Arc::new(crate::membership::MembershipService {
+            store: state.store.clone(),
+            clock: state.clock.clone(),
+        }),
         cases: Arc::new(cases),
         accounts: Arc::new(accounts),
         clock: state.clock.clone(),

@@ -49,7 +49,7 @@ pub fn DashboardPage() -> impl IntoView {
                         <nav aria-label="Your centre's work" class="no-print">
                             <ul class="list">
                                 <li><a href="/centre/referrals">"Referrals"</a></li>
-                                {(view.role == Role::CentreManager).then(|| view! { <li><a href="/centre/returns">"Statistics returns"</a></li> <li><a href="/centre/accreditation">"Accreditation"</a></li> })}
+                                {(view.role == Role::CentreManager).then(|| view! { <li><a href="/centre/returns">"Statistics returns"</a></li> <li><a href="/centre/accreditation">"Accreditation"</a></li> <li><a href="/centre/profile">"Your public page"</a></li> })}
                             </ul>
                         </nav>
                         <LiveRegions regions=vec![AS_OF_REGION.to_owned(), FIGURES_REGION.to_owned()]>

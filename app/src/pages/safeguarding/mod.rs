@@ -281,15 +281,18 @@ pub fn LeadCasePage() -> impl IntoView {
 fn LeadCase(view: LeadCaseView, returned: crate::pages::staff::Returned, done: Option<String>) -> impl IntoView {
     let errors: Errors = Signal::stored(returned.errors.clone());
     let typed = returned.fields.get(NOTE_FIELD).cloned().unwrap_or_default();
-    let case = view.case.clone();
-    let answers =
-        crate::pages::workspace::case::answers(&case, &case.answers, shared::referral::steps_for(&case.answers));
+    let answers = crate::pages::workspace::case::answers(
+        &view.reference,
+        view.today,
+        &view.answers,
+        shared::referral::steps_for(&view.answers),
+    );
     view! {
         <a href="/admin/safeguarding" class="back-link">"Open requests"</a>
         {(done.as_deref() == Some("advice-note")).then(|| view! { <div class="notice" role="status"><p class="body">"Advice added. The centre sees it on the case."</p></div> })}
         <ErrorSummary errors />
-        <span class="caption-l">{format!("Safeguarding advice for {}", case.centre)}</span>
-        <h1 class="heading-l">{format!("Referral {}", case.reference)}</h1>
+        <span class="caption-l">{format!("Safeguarding advice for {}", view.centre)}</span>
+        <h1 class="heading-l">{format!("Referral {}", view.reference)}</h1>
         <h2 class="heading-m">"The centre's request"</h2>
         {notes_list(&view.request)}
         <form method="post" action="/api/admin/safeguarding/note" id="advice-note-form" novalidate>

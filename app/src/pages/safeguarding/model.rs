@@ -43,11 +43,16 @@ pub struct AdviceSummary {
     pub asked_at: String,
 }
 
-/// The case a safeguarding lead reads through an open request, and what they may add.
+/// What a safeguarding lead reads through an open request: the referral as it was sent, and
+/// nothing of the centre's own (its notes, staff, history) nor the other parent's part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeadCaseView {
     pub request: AdviceView,
-    pub case: crate::pages::workspace::model::CaseView,
+    pub reference: String,
+    pub centre: String,
+    pub submitted_on: shared::IsoDate,
+    pub today: shared::IsoDate,
+    pub answers: shared::referral::DraftAnswers,
     pub note_key: String,
 }
 

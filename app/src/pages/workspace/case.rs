@@ -32,12 +32,12 @@ fn done_message(code: &str) -> Option<String> {
 }
 
 /// Rows of answers for the page, without change links.
-pub(crate) fn answers(view: &CaseView, answers: &DraftAnswers, steps: Vec<Step>) -> AnyView {
+pub(crate) fn answers(reference: &str, today: shared::IsoDate, answers: &DraftAnswers, steps: Vec<Step>) -> AnyView {
     let check = CheckView {
-        reference: view.reference.clone(),
+        reference: reference.to_owned(),
         answers: answers.clone(),
         centre: None,
-        today: view.today,
+        today,
         problems: Vec::new(),
         screening: None,
         submission_key: String::new(),
@@ -107,7 +107,7 @@ fn Case(
         .assigned_to
         .and_then(|id| staff.iter().find(|(s, _)| *s == id))
         .map_or("Nobody".to_owned(), |(_, n)| n.clone());
-    let first = answers(&view, &view.answers, steps_for(&view.answers));
+    let first = answers(&view.reference, view.today, &view.answers, steps_for(&view.answers));
     let other = view.other_part.clone().map(|part| {
         let as_draft = DraftAnswers {
             court: part.court.clone(),
@@ -125,7 +125,7 @@ fn Case(
         view! {
             <h3 class="heading-s">"About them"</h3>
             <dl class="summary-list">{parent}</dl>
-            {answers(&view, &as_draft, vec![Step::Court, Step::Safety, Step::Practical, Step::Consent])}
+            {answers(&view.reference, view.today, &as_draft, vec![Step::Court, Step::Safety, Step::Practical, Step::Consent])}
         }
     });
     let reasons = view
