@@ -32,7 +32,10 @@ const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 const PROGRAM = Buffer.from("MZ\x90\x00\x03\x00\x00\x00 This program cannot be run in DOS mode");
 
 test("a candidate applies and self-assesses with evidence, the assessor queries a standard, NACCC accredits with conditions, the plan is closed and the public page shows it; a suspended centre leaves the search", async ({ browser }) => {
-  test.setTimeout(360_000);
+  // Long: about 90 page loads by four people, several of them signing in as accounts other
+  // suites use at the same time (each waits for a fresh authenticator code). Alone it takes about
+  // two minutes; beside the whole suite on two cores it has taken over six.
+  test.setTimeout(900_000);
 
   // The application without JavaScript: refused with what was typed kept, then sent.
   const plain = await staff(browser, MANAGER, /\/centre$/, false);
@@ -179,7 +182,7 @@ test("a candidate applies and self-assesses with evidence, the assessor queries 
 });
 
 test("the accreditation pages are accessible without JavaScript", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   for (const [email, home, paths] of [
     [ADMIN, /\/admin$/, ["/admin/accreditation"]],
     [ASSESSOR, /\/assess$/, ["/assess/cases"]],

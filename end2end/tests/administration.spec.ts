@@ -30,7 +30,7 @@ async function noJsPage(browser: Browser): Promise<Page> {
 }
 
 test("an administrator invites a colleague, who signs up by link without JavaScript", async ({ page: admin, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const email = `ada.${Date.now()}@naccc.example`;
 
   await signIn(admin, "naccc.admin@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/admin$/);

@@ -11,7 +11,7 @@ async function sendReferral(browser: Browser) {
 const CHARTS = ["by-source", "by-stage", "referrals-trend", "no-show-trend", "capacity-trend"];
 
 test("the dashboard moves within 2 seconds of a referral sent in another browser; every chart has its table", async ({ page, browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   await signIn(page, "centre.coordinator@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/centre$/);
   await expect(page.locator("main[data-hydrated]")).toBeAttached();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Your centre:");
@@ -63,7 +63,7 @@ test("the dashboard moves within 2 seconds of a referral sent in another browser
 
 test("the dashboard works and is accessible without JavaScript, and prints without its controls", async ({ page, browser }) => {
   // Signing in may wait for the next authenticator code when another test has just used this one.
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await signIn(page, "centre.manager@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/centre$/);
   await withoutAppScripts(page);
   await page.goto("/centre");

@@ -4,7 +4,7 @@ import { STAFF_CENTRE } from "./referral-helpers";
 import { AUTHENTICATOR_KEY, PASSWORD, signIn } from "./staff-helpers";
 
 test("a manager keeps the centre's public page current: refused without JavaScript with the typing kept, then shown to the public", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await signIn(plain, "centre.manager@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/centre$/);
   await plain.goto("/centre/profile");
@@ -31,7 +31,7 @@ test("a manager keeps the centre's public page current: refused without JavaScri
 });
 
 test("NACCC's list of member centres is accessible, with and without JavaScript", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const page = await (await browser.newContext()).newPage();
   await signIn(page, "naccc.admin@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/admin$/);
   await page.goto("/admin/centres");

@@ -88,7 +88,7 @@ function table(rows: Weight[]): string {
 }
 
 test("pages weigh no more than their budgets, as served with brotli", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const rows: Weight[] = [];
   const browser = page.context().browser()!;
   const baseURL = test.info().project.use.baseURL;

@@ -34,7 +34,7 @@ async function totalFromSources(page: Page, service: string) {
 }
 
 test("a manager corrects the pre-filled return, sees the sum error (JavaScript off, then on), explains a query and submits; NACCC's chase list shows it", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
 
   // JavaScript off: the error comes back from the server, with what was typed.
   const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
@@ -102,7 +102,7 @@ test("a manager corrects the pre-filled return, sees the sum error (JavaScript o
 
 test("the returns pages are accessible without JavaScript", async ({ page }) => {
   // Signing in may wait for the next authenticator code when another test has just used this one.
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await signIn(page, MANAGER, PASSWORD, AUTHENTICATOR_KEY, /\/centre$/);
   await withoutAppScripts(page);
   await page.goto("/centre/returns");
@@ -110,7 +110,7 @@ test("the returns pages are accessible without JavaScript", async ({ page }) => 
 });
 
 test("NACCC adds a question to the quarter's return: checked at once with JavaScript, refused with what was typed without", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   // Without JavaScript: a choice question with one answer comes back from the server, as typed.
   const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await signIn(plain, "naccc.admin@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/admin$/);

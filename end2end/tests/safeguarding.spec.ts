@@ -4,7 +4,7 @@ import { sendReferralToStaffCentre } from "./referral-helpers";
 import { AUTHENTICATOR_KEY, PASSWORD, signIn } from "./staff-helpers";
 
 test("a coordinator asks NACCC for safeguarding advice on one case; the safeguarding lead reads it and advises until the request is closed", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const reference = await sendReferralToStaffCentre(browser);
 
   const coordinator = await (await browser.newContext()).newPage();

@@ -29,7 +29,7 @@ for (const js of [true, false]) {
     });
 
     test("sign in with a password and an authenticator code, then sign out", async ({ page }) => {
-      test.setTimeout(90_000); // room to wait for the next code
+      test.setTimeout(180_000); // room to wait for the next code
       await open(page, "/login");
       await page.getByLabel("Email address").fill(account);
       await page.getByLabel("Password").fill(PASSWORD);

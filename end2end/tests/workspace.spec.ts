@@ -42,7 +42,7 @@ async function hydrated(page: Page) {
 }
 
 test("a new referral appears live in the coordinator's inbox, who works it to closing", async ({ page, browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   await signIn(page, "centre.coordinator@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/centre$/);
   await page.getByRole("link", { name: "Referrals", exact: true }).click();
   await page.waitForURL(/\/centre\/referrals$/);
@@ -122,7 +122,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the manager screens and declines a referral, confirming it", async ({ page, browser }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(300_000);
     const { reference, parent } = await referral(browser);
     await signIn(page, "centre.manager@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/centre$/);
     await page.goto(`/centre/referrals?q=${reference}`);
