@@ -8,6 +8,7 @@
 mod account_links;
 mod accreditation;
 mod advice;
+mod assessment;
 mod attempts;
 mod audit;
 mod cases;
@@ -28,8 +29,9 @@ mod submissions;
 mod users;
 
 pub use account_links::{LinkPurpose, NewLink};
-pub use accreditation::{CaseRow, EvidenceRow, ItemRow, NewCase, NewEvidence, QueryRow, StepEffects, StepRow};
+pub use accreditation::{CaseRow, NewCase, StepEffects, StepRow};
 pub use advice::{AdviceAsked, AdviceRow};
+pub use assessment::{EvidenceRow, ItemRow, NewEvidence, QueryRow};
 pub use attempts::{
     Attempt, LOCK_SECS, MAX_FAILURES, REFERRAL_CODES, SECOND_FACTOR, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Throttle,
 };
