@@ -421,6 +421,14 @@ pub trait Accreditation: Send + Sync + 'static {
         query: Option<&str>,
         key: &str,
     ) -> Result<crate::pages::accreditation::model::StepOutcome, PortError>;
+    /// The assessor agrees, in one go, every standard of one section (`national/3`) that
+    /// carries no query still waiting for the centre's answer.
+    async fn agree_section(
+        &self,
+        user: &StaffUser,
+        case_id: i64,
+        section: &str,
+    ) -> Result<crate::pages::accreditation::model::StepOutcome, PortError>;
     /// The centre answers a query.
     async fn reply(
         &self,

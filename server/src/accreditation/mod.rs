@@ -265,6 +265,23 @@ impl Accreditation for AccreditationService {
         Ok(StepOutcome::Done)
     }
 
+    async fn agree_section(&self, user: &StaffUser, case_id: i64, section: &str) -> Result<StepOutcome, PortError> {
+        let Some((case, Viewer::Assessor)) = self.open(user, case_id).await? else { return Ok(StepOutcome::NotFound) };
+        // `national/3` names the standards `national/3.1`, `national/3.2` …
+        let prefix = format!("{}.", section.trim());
+        let keys: Vec<StandardKey> =
+            self.case_keys(&case).await?.into_iter().filter(|k| k.as_str().starts_with(&prefix)).collect();
+        if keys.is_empty() {
+            return Ok(StepOutcome::NotFound);
+        }
+        if case.stage().map_err(port_error)? != shared::accreditation::Stage::DeskReview {
+            return Ok(StepOutcome::Conflict);
+        }
+        self.store.agree_unqueried(case.id, &keys, self.clock.now()).await.map_err(port_error)?;
+        self.audit(Some(user), "accreditation.review", case.id, Outcome::Ok).await;
+        Ok(StepOutcome::Done)
+    }
+
     async fn reply(
         &self,
         user: &StaffUser,

@@ -201,6 +201,40 @@ impl Store {
         Ok(agreed.iter().any(|k| k == key.as_str()))
     }
 
+    /// The assessor agrees, in one go, those of `keys` (one section's standards) that carry no
+    /// query still waiting for the centre's answer; how many were newly agreed. The check for an
+    /// open query is in the same statement, so a query saved at the same moment is never agreed.
+    pub async fn agree_unqueried(&self, case_id: i64, keys: &[StandardKey], now: i64) -> Result<u64, StoreError> {
+        let sql = format!(
+            "INSERT INTO desk_review_agreed (case_id, standard_key, agreed_at) SELECT $1, $2, $3 WHERE {} \
+             AND NOT EXISTS (SELECT 1 FROM desk_review_queries q WHERE q.case_id = $1 AND q.standard_key = $2 \
+             AND q.reply IS NULL) ON CONFLICT (case_id, standard_key) DO NOTHING",
+            stage_is(Stage::DeskReview)
+        );
+        let postgres = self.backend() == Backend::Postgres;
+        Ok(on_write!(self, |pool| {
+            async {
+                let mut tx = pool.begin().await?;
+                if postgres {
+                    sqlx::query(LOCK_CASE).bind(case_id).execute(&mut *tx).await?;
+                }
+                let mut agreed = 0;
+                for key in keys {
+                    agreed += sqlx::query(&sql)
+                        .bind(case_id)
+                        .bind(key.as_str())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                }
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(agreed)
+            }
+            .await
+        })?)
+    }
+
     /// Drafts a query on a standard during the desk review (once per form `form_key`); it leaves
     /// the standard's agreement, if any. Whether it is recorded.
     pub async fn add_query(

@@ -3,6 +3,7 @@
 //! PostgreSQL server fails the tests instead of skipping them.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+pub mod accreditation;
 pub mod returns;
 pub mod staff;
 pub mod web;

@@ -2,7 +2,7 @@
 //! `/assess/cases/{id}` (the desk review standard by standard: agree, or write a query; send the
 //! queries; the visit; the recommendation).
 
-use super::model::{CaseSummary, CaseView, StandardView};
+use super::model::{CaseSummary, CaseView, SectionView, StandardView};
 use super::parts::{CaseFacts, Done, History, StepForm, answered};
 use crate::components::form::{ErrorSummary, Errors, Radios, TextArea, TextInput};
 use crate::pages::staff::Returned;
@@ -131,6 +131,25 @@ fn review_forms(case: &CaseView, st: &StandardView, returned: &Returned, errors:
     }
 }
 
+/// Once a section is read: agree every standard in it not agreed yet and not waiting on a query.
+fn agree_rest(case: &CaseView, section: &SectionView) -> Option<impl IntoView + use<>> {
+    let waiting = |st: &StandardView| st.queries.iter().any(|q| q.reply.is_none());
+    let left = section.standards.iter().filter(|st| !st.agreed && !waiting(st)).count();
+    (case.stage == Stage::DeskReview && left > 1).then(|| {
+        // `national-3` → `national/3`, the prefix of the section's standards' keys.
+        let prefix = section.standards.first().map(|st| st.key.rsplit_once('.').map_or("", |(p, _)| p).to_owned());
+        view! {
+            <form method="post" action="/api/accreditation/review" class="section-agree">
+                <input type="hidden" name="case" value=case.id.to_string() />
+                <input type="hidden" name="standard" value=prefix.unwrap_or_default() />
+                <input type="hidden" name="intent" value="agree-section" />
+                <p class="hint">{shared::durations::count(i64::try_from(left).unwrap_or(0), "standard in this section is not agreed yet and not queried.", "standards in this section are not agreed yet and not queried.")}</p>
+                <button type="submit" class="button button--secondary">{format!("Agree the rest of {} section {}", section.set_title, section.number)}</button>
+            </form>
+        }
+    })
+}
+
 #[component]
 fn AssessCase(case: CaseView, returned: Returned, done: Option<String>) -> impl IntoView {
     let errors: Errors = Signal::stored(returned.errors.clone());
@@ -179,6 +198,7 @@ fn AssessCase(case: CaseView, returned: Returned, done: Option<String>) -> impl 
             view! {
                 <h2 class="heading-m">{format!("{}: {}. {}", section.set_title, section.number, section.title)}</h2>
                 {items}
+                {agree_rest(&case, section)}
             }
         })
         .collect_view();

@@ -169,6 +169,10 @@ pub async fn review(
 ) -> Result<(), WorkspaceError> {
     let user = signed_in(&[Role::Assessor]).await?;
     let id = parse_id(&case)?;
+    if intent == "agree-section" {
+        let outcome = ports()?.accreditation.agree_section(&user, id, &standard).await.map_err(unavailable)?;
+        return answer(outcome, &page_for(&user, id), "agreed", f).await;
+    }
     let query_field = format!("query-{}", standard.replace(['/', '.'], "-"));
     let query = (intent == "query").then(|| f.get(&query_field).cloned().unwrap_or_default());
     let key = format!("{}:{}", user.id, key.trim());
