@@ -127,7 +127,10 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("admin"), StaticSegment("safeguarding")) view=pages::safeguarding::RequestsPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("safeguarding"), ParamSegment("id")) view=pages::safeguarding::LeadCasePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("accreditation"), StaticSegment("cases"), ParamSegment("id")) view=pages::accreditation::admin::AdminCasePage ssr=SsrMode::Async />
-                    <Route path=StaticSegment("board") view=|| view! { <StaffHomePage area=Area::Board /> } ssr=SsrMode::Async />
+                    <Route path=StaticSegment("board") view=pages::board::BoardPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("board"), StaticSegment("pack")) view=pages::board::BoardPackPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("board"), StaticSegment("objectives"), ParamSegment("n")) view=pages::board::ObjectivePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("board")) view=pages::board::registers::RegistersPage ssr=SsrMode::Async />
                     // The Safe Referral wizard: fixed pages first, then the question pages by slug.
                     <Route path=StaticSegment("refer") view=start::StartPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("refer"), StaticSegment("tasks")) view=tasks::TasksPage ssr=SsrMode::Async />

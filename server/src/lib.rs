@@ -10,6 +10,7 @@
 //! - `store/`: the database; `seed/`: demo data.
 
 pub mod accreditation;
+pub mod board;
 pub mod cases;
 pub mod config;
 pub mod membership;

@@ -88,6 +88,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         let cases =
             seed::accreditation::seed_cases(&store, &directory, &centre, assessor, clock.today(), clock.now()).await?;
         tracing::info!(cases, "demo accreditation cases loaded");
+        seed::board::seed_board(&store, &directory, clock.today(), clock.now()).await?;
     }
     let mut leptos_options = get_configuration(None)?.leptos_options;
     // `cargo leptos build` hashes the file names and writes their hashes beside this binary; the

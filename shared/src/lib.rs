@@ -35,6 +35,7 @@ macro_rules! string_newtype {
 
 pub mod account;
 pub mod accreditation;
+pub mod board;
 pub mod centre;
 pub mod centre_profile;
 pub mod centre_profile_edit;

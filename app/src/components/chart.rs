@@ -240,7 +240,14 @@ fn lines(chart: &ChartData) -> String {
 /// A chart: its title, the sentence that says what it shows, the drawing, a key where there are
 /// several lines, the table, and the CSV link.
 #[component]
-pub fn Chart(chart: ChartData, csv_href: String) -> impl IntoView {
+pub fn Chart(
+    chart: ChartData,
+    csv_href: String,
+    /// The table's words per series and category where they say more than the number (the
+    /// board's "<5" and "[c]"); the drawing leaves those out.
+    #[prop(optional)]
+    texts: Option<Vec<Vec<String>>>,
+) -> impl IntoView {
     let id = chart.id;
     let drawing = svg(&chart);
     let legend = (chart.series.len() > 1).then(|| {
@@ -268,10 +275,13 @@ pub fn Chart(chart: ChartData, csv_href: String) -> impl IntoView {
             let cells = chart
                 .series
                 .iter()
-                .map(|s| {
+                .enumerate()
+                .map(|(n, s)| {
                     let value = s.values.get(i).copied().flatten();
-                    let missing = value.is_none().then(|| view! { <span class="visually-hidden">" no figure"</span> });
-                    view! { <td class="table__numeric">{chart.cell(value)}{missing}</td> }
+                    let text = texts.as_ref().and_then(|t| t.get(n)).and_then(|t| t.get(i)).cloned();
+                    let missing =
+                        (value.is_none() && text.is_none()).then(|| view! { <span class="visually-hidden">" no figure"</span> });
+                    view! { <td class="table__numeric">{text.unwrap_or_else(|| chart.cell(value))}{missing}</td> }
                 })
                 .collect_view();
             view! { <tr><th scope="row">{category.clone()}</th>{cells}</tr> }

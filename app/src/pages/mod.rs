@@ -1,5 +1,6 @@
 pub mod accreditation;
 pub mod admin;
+pub mod board;
 pub mod centre;
 pub mod dashboard;
 pub mod error;

@@ -27,7 +27,8 @@ impl Area {
             Self::Centre => &[Role::CentreCoordinator, Role::CentreManager],
             Self::Admin => &[Role::NacccAdmin],
             Self::Assess => &[Role::Assessor],
-            Self::Board => &[Role::Board],
+            // NACCC sees what its board sees.
+            Self::Board => &[Role::Board, Role::NacccAdmin],
         }
     }
 
@@ -41,6 +42,8 @@ impl Area {
                 ("/admin/safeguarding", "Safeguarding advice: centres' open requests (safeguarding leads)"),
                 ("/admin/returns", "Statistics returns: who has sent, who is late"),
                 ("/admin/returns/questions", "Questions added to this quarter's statistics return"),
+                ("/board", "Strategic indicators: what the board sees"),
+                ("/admin/board", "The board's targets, training delivered and inspections"),
                 ("/admin/users", "Staff accounts"),
                 ("/admin/audit", "Audit log"),
                 ("/admin/outbox", "Outbox (emails waiting or sent)"),

@@ -142,7 +142,10 @@ pub(super) async fn take(
             effects.membership = Some("member");
             effects.centre_status = Some(AccreditationStatus::Accredited.code());
         }
-        Action::Remove => effects.membership = Some("removed"),
+        Action::Remove => {
+            effects.membership = Some("removed");
+            effects.left_on = Some(today.to_string());
+        }
         // Re-accreditation opens a new round; not offered from a page yet.
         Action::StartReaccreditation => return Ok(problem("case-actions", &TransitionError::NotNow)),
         Action::RenewalFallsDue => {}

@@ -85,7 +85,7 @@ impl Membership for MembershipService {
             Err(errors) => return Ok(Err(errors)),
         };
         let location = crate::platform::postcodes::locate(&centre.postcode.district());
-        if !self.store.add_centre(&centre, location).await.map_err(port_error)? {
+        if !self.store.add_centre(&centre, location, self.clock.today()).await.map_err(port_error)? {
             return Ok(Err(vec![FieldError::new(
                 shared::membership::NAME_FIELD,
                 &"a centre with this name is already a member: give the new one a name of its own, such as with its town",

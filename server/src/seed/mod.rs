@@ -6,6 +6,7 @@ pub mod staff;
 mod towns;
 
 pub mod accreditation;
+pub mod board;
 mod profile;
 pub mod returns;
 

@@ -74,6 +74,8 @@ pub struct StepEffects {
     pub centre_service: Option<&'static str>,
     pub centre_accredited_on: Option<String>,
     pub membership: Option<&'static str>,
+    /// The day a removed centre left NACCC (the board's membership over time).
+    pub left_on: Option<String>,
 }
 
 /// One step as the history shows it.
@@ -265,8 +267,8 @@ impl Store {
                 sqlx::query(
                     "UPDATE centres SET accreditation_status = COALESCE($2, accreditation_status), \
                      service = COALESCE($3, service), accredited_on = COALESCE($4, accredited_on), \
-                     renewal_due = COALESCE($5, renewal_due), membership = COALESCE($6, membership) \
-                     WHERE id = (SELECT centre_id FROM accreditation_cases WHERE id = $1)",
+                     renewal_due = COALESCE($5, renewal_due), membership = COALESCE($6, membership), \
+                     left_on = COALESCE($7, left_on) WHERE id = (SELECT centre_id FROM accreditation_cases WHERE id = $1)",
                 )
                 .bind(case_id)
                 .bind(effects.centre_status)
@@ -274,6 +276,7 @@ impl Store {
                 .bind(&effects.centre_accredited_on)
                 .bind(&effects.renewal_due)
                 .bind(effects.membership)
+                .bind(&effects.left_on)
                 .execute(&mut *tx)
                 .await?;
                 tx.commit().await?;

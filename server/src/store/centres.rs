@@ -190,11 +190,12 @@ impl Store {
         &self,
         c: &shared::membership::NewCentre,
         location: Option<LatLon>,
+        joined_on: time::Date,
     ) -> Result<bool, StoreError> {
         let n = on_write!(self, |pool| {
             sqlx::query(
                 "INSERT INTO centres (slug, name, service, nation, region, town, postcode, accepts_online_referrals, \
-                 opening_days, latitude, longitude) VALUES ($1, $2, 'candidate', $3, $4, $5, $6, $7, 0, $8, $9) \
+                 opening_days, latitude, longitude, joined_on) VALUES ($1, $2, 'candidate', $3, $4, $5, $6, $7, 0, $8, $9, $10) \
                  ON CONFLICT (slug) DO NOTHING",
             )
             .bind(c.slug.as_str())
@@ -206,6 +207,7 @@ impl Store {
             .bind(false)
             .bind(location.map(LatLon::lat))
             .bind(location.map(LatLon::lon))
+            .bind(joined_on.to_string())
             .execute(pool)
             .await
             .map(|r| r.rows_affected())

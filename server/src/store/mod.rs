@@ -11,6 +11,7 @@ mod advice;
 mod assessment;
 mod attempts;
 mod audit;
+mod board;
 mod cases;
 mod centres;
 mod dashboard;
@@ -36,6 +37,7 @@ pub use attempts::{
     Attempt, LOCK_SECS, MAX_FAILURES, REFERRAL_CODES, SECOND_FACTOR, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Throttle,
 };
 pub use audit::{Actor, AuditEntry, AuditEvent, AuditSearch, Outcome};
+pub use board::{InspectionRow, TrainingRow};
 pub use cases::{CaseChange, CaseEventRow, CaseRecord, NewNote, NoteAdded, active_staff, date_of};
 pub use invitations::{INVITATION_LIFETIME_SECS, InviteOutcome};
 pub use outbox::{DueMessage, Message, QueuedMessage, Recipient, STATUS_NEWS, status_news_subject};

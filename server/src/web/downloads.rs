@@ -100,3 +100,31 @@ pub async fn dashboard_csv(
     }
     csv_file(String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default(), &chart.file_name())
 }
+
+#[derive(serde::Deserialize)]
+pub struct BoardQuery {
+    #[serde(default)]
+    quarter: String,
+    #[serde(default)]
+    nation: String,
+    #[serde(default)]
+    indicator: String,
+}
+
+/// `GET /board/indicators.csv?quarter=&nation=&indicator=`: the board's figures as the page
+/// shows them (board members and NACCC).
+pub async fn board_csv(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    axum::extract::Query(query): axum::extract::Query<BoardQuery>,
+) -> Response {
+    let (ports, user) = match signed_in(&state, &session, app::pages::staff::Area::Board.roles()).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    match ports.board.csv(&user, &query.quarter, &query.nation, &query.indicator).await {
+        Ok(Some(csv)) => csv_file(csv, "indicators.csv"),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    }
+}

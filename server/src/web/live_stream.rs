@@ -1,5 +1,6 @@
-//! `GET /centre/referrals/events`: the live inbox stream (server-sent events), fed by
-//! `cases::news`, each check of its user made on the session as stored now.
+//! `GET /centre/referrals/events` (a centre's inbox and dashboard) and `GET /board/events` (the
+//! board's indicators): live streams (server-sent events), fed by `cases::news`, each check of
+//! its user made on the session as stored now.
 
 use crate::cases::news::CaseChanges;
 use crate::store::SessionStore;
@@ -31,10 +32,33 @@ pub async fn inbox_events(
     axum::extract::State(state): axum::extract::State<StreamState>,
     session: tower_sessions::Session,
 ) -> axum::response::Response {
+    stream(state, session, Watching::Centre).await
+}
+
+/// `GET /board/events`: `changed` whenever any centre's referrals or returns change, for board
+/// members and NACCC (the news names a centre; the stream passes on only that something changed,
+/// and the page fetches its aggregates again).
+pub async fn board_events(
+    axum::extract::State(state): axum::extract::State<StreamState>,
+    session: tower_sessions::Session,
+) -> axum::response::Response {
+    stream(state, session, Watching::Network).await
+}
+
+/// What a stream is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Watching {
+    /// The signed-in centre user's own centre.
+    Centre,
+    /// Every centre, as aggregates (the board).
+    Network,
+}
+
+async fn stream(state: StreamState, session: tower_sessions::Session, watching: Watching) -> axum::response::Response {
     use axum::response::IntoResponse;
     use axum::response::sse::{Event, KeepAlive, Sse};
     let ports = state.ports;
-    let centre = match centre_of(&session, &ports).await {
+    let centre = match follows(&session, &ports, watching).await {
         Ok(centre) => centre,
         Err(status) => return status.into_response(),
     };
@@ -44,7 +68,7 @@ pub async fn inbox_events(
     };
     let news = state.changes.subscribe();
     let sessions = std::sync::Arc::new(state.sessions.clone());
-    let watch = Watch { news, centre, session_id, sessions, ports, recheck_every: state.recheck_every };
+    let watch = Watch { news, watching, centre, session_id, sessions, ports, recheck_every: state.recheck_every };
     let events = futures_util::stream::unfold(watch, |mut watch| async move {
         if !watch.next_news().await {
             return None;
@@ -56,6 +80,31 @@ pub async fn inbox_events(
     let mut response = Sse::new(events).keep_alive(KeepAlive::default()).into_response();
     response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
     response
+}
+
+/// The centre whose news the session's user may follow (`None`: every centre's, for the
+/// board), or the status that refuses them.
+async fn follows(
+    session: &tower_sessions::Session,
+    ports: &app::ports::Ports,
+    watching: Watching,
+) -> Result<Option<String>, axum::http::StatusCode> {
+    use axum::http::StatusCode;
+    match watching {
+        Watching::Centre => centre_of(session, ports).await.map(Some),
+        Watching::Network => {
+            let user = match app::auth::user_of(session, ports, app::auth::Activity::Background).await {
+                Ok(user) => user,
+                Err(app::auth::Denied::SignIn) => return Err(StatusCode::UNAUTHORIZED),
+                Err(_) => return Err(StatusCode::SERVICE_UNAVAILABLE),
+            };
+            if app::pages::staff::Area::Board.roles().contains(&user.scope.role()) {
+                Ok(None)
+            } else {
+                Err(StatusCode::FORBIDDEN)
+            }
+        }
+    }
 }
 
 /// The centre the session's user may watch, or the status that refuses them.
@@ -78,7 +127,9 @@ async fn centre_of(
 /// One open stream: the news it waits for, and whose it is.
 struct Watch {
     news: broadcast::Receiver<String>,
-    centre: String,
+    watching: Watching,
+    /// `None`: every centre.
+    centre: Option<String>,
     session_id: tower_sessions::session::Id,
     sessions: std::sync::Arc<crate::store::SessionStore>,
     ports: app::ports::Ports,
@@ -101,7 +152,9 @@ impl Watch {
                 }
             };
             match news {
-                Ok(changed) if changed == self.centre => return self.still_allowed().await,
+                Ok(changed) if self.centre.as_ref().is_none_or(|c| *c == changed) => {
+                    return self.still_allowed().await;
+                }
                 Ok(_) => {}
                 // Missed some: say "changed" anyway, the page will look.
                 Err(broadcast::error::RecvError::Lagged(_)) => return self.still_allowed().await,
@@ -114,6 +167,6 @@ impl Watch {
     /// never ends a session: only the person's own requests (and sign-out) change it.
     async fn still_allowed(&self) -> bool {
         let session = tower_sessions::Session::new(Some(self.session_id), self.sessions.clone(), None);
-        centre_of(&session, &self.ports).await.is_ok_and(|centre| centre == self.centre)
+        follows(&session, &self.ports, self.watching).await.is_ok_and(|centre| centre == self.centre)
     }
 }

@@ -129,6 +129,7 @@ pub(crate) fn ports(state: &AppState) -> Ports {
             store: state.store.clone(),
             clock: state.clock.clone(),
         }),
+        board: Arc::new(crate::board::BoardService { store: state.store.clone(), clock: state.clock.clone() }),
         cases: Arc::new(cases),
         accounts: Arc::new(accounts),
         clock: state.clock.clone(),
@@ -158,6 +159,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/exit", post(exit_this_page))
         .route("/centre/referrals/events", get(crate::web::live_stream::inbox_events))
+        .route("/board/events", get(crate::web::live_stream::board_events))
+        .route("/board/indicators.csv", get(crate::web::downloads::board_csv))
         .route("/admin/returns.csv", get(crate::web::downloads::returns_csv))
         .route("/admin/returns/answers.csv", get(crate::web::downloads::answers_csv))
         .route("/centre/dashboard/{file}", get(crate::web::downloads::dashboard_csv))

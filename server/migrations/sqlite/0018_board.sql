@@ -1,0 +1,43 @@
+-- The board's strategic indicators (shared::board).
+
+-- When a centre joined NACCC and, if it has, left (membership over time). NULL joined_on: a
+-- member since before these records began.
+ALTER TABLE centres ADD COLUMN joined_on TEXT;
+ALTER TABLE centres ADD COLUMN left_on TEXT;
+
+-- Training NACCC delivered (shared::board::registers): no names, only how many attended.
+CREATE TABLE training_events (
+    id INTEGER PRIMARY KEY,
+    held_on TEXT NOT NULL,
+    course TEXT NOT NULL,
+    audience TEXT NOT NULL CHECK (audience IN ('staff', 'volunteers', 'judges')),
+    attendees INTEGER NOT NULL CHECK (attendees BETWEEN 1 AND 5000),
+    recorded_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    recorded_at INTEGER NOT NULL,
+    -- The form that recorded it: the same form sent twice records once.
+    form_key TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE INDEX training_events_by_date ON training_events (held_on);
+
+-- Family Justice Young People's Board inspections of centres.
+CREATE TABLE inspections (
+    id INTEGER PRIMARY KEY,
+    centre_slug TEXT NOT NULL REFERENCES centres (slug),
+    inspected_on TEXT NOT NULL,
+    stars INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+    recorded_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    recorded_at INTEGER NOT NULL,
+    form_key TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE INDEX inspections_by_date ON inspections (inspected_on);
+
+-- A target per indicator, holding from a quarter until replaced (shared::board::targets).
+CREATE TABLE board_targets (
+    indicator TEXT NOT NULL,
+    from_quarter TEXT NOT NULL,
+    target REAL NOT NULL,
+    red REAL NOT NULL,
+    set_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    set_at INTEGER NOT NULL,
+    PRIMARY KEY (indicator, from_quarter)
+) STRICT;

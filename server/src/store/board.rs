@@ -1,0 +1,325 @@
+//! What the board's indicators are worked out from: codes, counts and dates only. No sealed
+//! answer is opened and no referral is read as a referral (only when it arrived and when the
+//! centre first answered), so nothing here writes a referral-read audit entry.
+
+use super::{Store, StoreError, on_read, on_write};
+use shared::board::compute::{CentreFact, InspectionFact, ReferralFact, ReturnFact, TrainingFact};
+use shared::board::indicators::Indicator;
+use shared::board::registers::{Audience, Inspection, TrainingEvent};
+use shared::board::targets::{Target, TargetFrom};
+use shared::returns::{FigureKey, Measure, Service};
+use shared::{AccreditationStatus, Nation, Quarter, ReferralSource, ServiceType};
+use std::collections::BTreeMap;
+use time::Date;
+
+fn date(text: &str, what: &str) -> Result<Date, StoreError> {
+    shared::IsoDate::parse(text).map(|d| d.date()).map_err(|_| StoreError::CorruptRow(format!("{what} date")))
+}
+
+fn nation(code: &str) -> Result<Nation, StoreError> {
+    Nation::from_code(code).map_err(|_| StoreError::CorruptRow("centre nation".into()))
+}
+
+/// Stages of a case still working towards a decision.
+const UNDER_WAY: &str = "('applied', 'self_assessment', 'submitted', 'desk_review', 'queries', 'visit', 'decision')";
+
+type CentreRow = (i64, String, String, String, Option<String>, Option<String>, Option<String>, bool);
+
+/// One training event as NACCC's register lists it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TrainingRow {
+    pub id: i64,
+    pub held_on: String,
+    pub course: String,
+    pub audience: String,
+    pub attendees: i64,
+}
+
+/// One inspection as NACCC's register lists it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct InspectionRow {
+    pub id: i64,
+    pub centre_name: String,
+    pub inspected_on: String,
+    pub stars: i64,
+}
+
+impl Store {
+    /// Every centre that has ever been a member, with its membership dates.
+    pub async fn board_centres(&self) -> Result<Vec<CentreFact>, StoreError> {
+        let sql = format!(
+            "SELECT c.id, c.nation, c.service, c.accreditation_status, c.renewal_due, c.joined_on, c.left_on, \
+             EXISTS (SELECT 1 FROM accreditation_cases a WHERE a.centre_id = c.id AND a.superseded_by IS NULL \
+             AND a.stage IN {UNDER_WAY}) FROM centres c"
+        );
+        let rows: Vec<CentreRow> = on_read!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await)?;
+        rows.into_iter()
+            .map(|(id, n, service, status, renewal_due, joined_on, left_on, case_under_way)| {
+                Ok(CentreFact {
+                    id: u32::try_from(id).map_err(|_| StoreError::CorruptRow("centre id".into()))?,
+                    nation: nation(&n)?,
+                    service: ServiceType::from_code(&service).map_err(|_| StoreError::CorruptRow("centre service".into()))?,
+                    status: AccreditationStatus::from_code(&status)
+                        .map_err(|_| StoreError::CorruptRow("accreditation status".into()))?,
+                    renewal_due: renewal_due.as_deref().map(|d| date(d, "renewal")).transpose()?,
+                    // A member since before these records began.
+                    joined_on: joined_on.as_deref().map(|d| date(d, "joined")).transpose()?.unwrap_or(Date::MIN),
+                    left_on: left_on.as_deref().map(|d| date(d, "left")).transpose()?,
+                    case_under_way,
+                })
+            })
+            .collect()
+    }
+
+    /// The submitted returns of `first` to `last`, summed over each return's services.
+    pub async fn board_returns(&self, first: Quarter, last: Quarter) -> Result<Vec<ReturnFact>, StoreError> {
+        // "2026-Q3" codes sort as the quarters do.
+        let rows: Vec<(String, String, String, i64)> = on_read!(self, |pool| {
+            sqlx::query_as(
+                "SELECT c.nation, r.quarter, r.figures, r.submitted_at FROM statistics_returns r \
+                 JOIN centres c ON c.slug = r.centre_slug \
+                 WHERE r.state <> 'draft' AND r.figures IS NOT NULL AND r.submitted_at IS NOT NULL \
+                 AND r.quarter >= $1 AND r.quarter <= $2",
+            )
+            .bind(first.to_string())
+            .bind(last.to_string())
+            .fetch_all(pool)
+            .await
+        })?;
+        // Read the stored maps as codes (thousands of rows): each wanted figure's codes, once.
+        let codes = |m: Measure| Service::ALL.map(|s| FigureKey::new(s, m).code());
+        let sources: Vec<[String; 2]> = ReferralSource::ALL.iter().map(|&s| codes(Measure::Source(s))).collect();
+        let [children, families, volunteers, paid] =
+            [Measure::Children, Measure::Families, Measure::Volunteers, Measure::PaidStaff].map(codes);
+        rows.into_iter()
+            .map(|(n, quarter, figures, submitted_at)| {
+                let map: BTreeMap<String, u32> = serde_json::from_str(&figures)
+                    .map_err(|e| StoreError::CorruptRow(format!("return figures: {e}")))?;
+                let sum = |keys: &[String; 2]| keys.iter().filter_map(|k| map.get(k)).sum::<u32>();
+                let mut by_source = [0u32; 8];
+                for (slot, keys) in by_source.iter_mut().zip(&sources) {
+                    *slot = sum(keys);
+                }
+                Ok(ReturnFact {
+                    nation: nation(&n)?,
+                    quarter: Quarter::parse(&quarter).map_err(|_| StoreError::CorruptRow("return quarter".into()))?,
+                    submitted_on: shared::uk_time::uk_date(submitted_at),
+                    by_source,
+                    children: sum(&children),
+                    families: sum(&families),
+                    volunteers: sum(&volunteers),
+                    paid_staff: sum(&paid),
+                })
+            })
+            .collect()
+    }
+
+    /// Safe Referrals sent between `from` and `to` (Unix seconds): when, where, first answered.
+    pub async fn board_referrals(&self, from: i64, to: i64) -> Result<Vec<ReferralFact>, StoreError> {
+        let rows: Vec<(i64, String, i64, Option<i64>)> = on_read!(self, |pool| {
+            sqlx::query_as(
+                "SELECT c.id, c.nation, r.submitted_at, r.first_response_at FROM referrals r \
+                 JOIN centres c ON c.slug = r.centre_slug \
+                 WHERE r.state = 'submitted' AND r.submitted_at >= $1 AND r.submitted_at < $2",
+            )
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await
+        })?;
+        rows.into_iter()
+            .map(|(id, n, received_at, first_response_at)| {
+                Ok(ReferralFact {
+                    centre: u32::try_from(id).map_err(|_| StoreError::CorruptRow("centre id".into()))?,
+                    nation: nation(&n)?,
+                    received_at,
+                    first_response_at,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn training_register(&self) -> Result<Vec<TrainingRow>, StoreError> {
+        Ok(on_read!(self, |pool| {
+            sqlx::query_as(
+                "SELECT id, held_on, course, audience, attendees FROM training_events ORDER BY held_on DESC, id DESC",
+            )
+            .fetch_all(pool)
+            .await
+        })?)
+    }
+
+    pub async fn board_training(&self) -> Result<Vec<TrainingFact>, StoreError> {
+        self.training_register()
+            .await?
+            .into_iter()
+            .map(|t| {
+                Ok(TrainingFact {
+                    held_on: date(&t.held_on, "training")?,
+                    audience: Audience::from_code(&t.audience)
+                        .ok_or_else(|| StoreError::CorruptRow("training audience".into()))?,
+                    attendees: u32::try_from(t.attendees).unwrap_or(0),
+                })
+            })
+            .collect()
+    }
+
+    pub async fn inspection_register(&self) -> Result<Vec<InspectionRow>, StoreError> {
+        Ok(on_read!(self, |pool| {
+            sqlx::query_as(
+                "SELECT i.id, c.name AS centre_name, i.inspected_on, i.stars FROM inspections i \
+                 JOIN centres c ON c.slug = i.centre_slug ORDER BY i.inspected_on DESC, i.id DESC",
+            )
+            .fetch_all(pool)
+            .await
+        })?)
+    }
+
+    pub async fn board_inspections(&self) -> Result<Vec<InspectionFact>, StoreError> {
+        let rows: Vec<(String, String, i64)> = on_read!(self, |pool| {
+            sqlx::query_as(
+                "SELECT c.nation, i.inspected_on, i.stars FROM inspections i JOIN centres c ON c.slug = i.centre_slug",
+            )
+            .fetch_all(pool)
+            .await
+        })?;
+        rows.into_iter()
+            .map(|(n, on, stars)| {
+                Ok(InspectionFact {
+                    nation: nation(&n)?,
+                    inspected_on: date(&on, "inspection")?,
+                    stars: u8::try_from(stars).unwrap_or(0),
+                })
+            })
+            .collect()
+    }
+
+    /// Records a training event once per form; whether it is recorded.
+    pub async fn record_training(
+        &self,
+        e: &TrainingEvent,
+        by: Option<i64>,
+        form_key: &str,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        on_write!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO training_events (held_on, course, audience, attendees, recorded_by, recorded_at, form_key) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (form_key) DO NOTHING",
+            )
+            .bind(e.held_on.to_string())
+            .bind(&e.course)
+            .bind(e.audience.code())
+            .bind(i64::from(e.attendees))
+            .bind(by)
+            .bind(now)
+            .bind(form_key)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })?;
+        Ok(true)
+    }
+
+    /// Records an inspection of a member centre once per form; false if there is no such centre.
+    pub async fn record_inspection(
+        &self,
+        centre: &str,
+        i: &Inspection,
+        by: Option<i64>,
+        form_key: &str,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let n = on_write!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO inspections (centre_slug, inspected_on, stars, recorded_by, recorded_at, form_key) \
+                 SELECT slug, $2, $3, $4, $5, $6 FROM centres WHERE slug = $1 AND membership <> 'removed' \
+                 ON CONFLICT (form_key) DO NOTHING",
+            )
+            .bind(centre)
+            .bind(i.inspected_on.to_string())
+            .bind(i64::from(i.stars))
+            .bind(by)
+            .bind(now)
+            .bind(form_key)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        if n == 1 {
+            return Ok(true);
+        }
+        let repeated: Option<i64> = on_read!(self, |pool| {
+            sqlx::query_scalar("SELECT id FROM inspections WHERE form_key = $1").bind(form_key).fetch_optional(pool).await
+        })?;
+        Ok(repeated.is_some())
+    }
+
+    pub async fn board_targets(&self) -> Result<Vec<TargetFrom>, StoreError> {
+        let rows: Vec<(String, String, f64, f64)> = on_read!(self, |pool| {
+            sqlx::query_as("SELECT indicator, from_quarter, target, red FROM board_targets").fetch_all(pool).await
+        })?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(indicator, from, value, red)| {
+                Some(TargetFrom {
+                    indicator: Indicator::from_code(&indicator)?,
+                    from: Quarter::parse(&from).ok()?,
+                    target: Target { value, red },
+                })
+            })
+            .collect())
+    }
+
+    /// Sets `indicator`'s target from `from` on (replacing one set from the same quarter).
+    pub async fn set_target(&self, t: &TargetFrom, by: Option<i64>, now: i64) -> Result<(), StoreError> {
+        on_write!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO board_targets (indicator, from_quarter, target, red, set_by, set_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (indicator, from_quarter) DO UPDATE SET \
+                 target = excluded.target, red = excluded.red, set_by = excluded.set_by, set_at = excluded.set_at",
+            )
+            .bind(t.indicator.code())
+            .bind(t.from.to_string())
+            .bind(t.target.value)
+            .bind(t.target.red)
+            .bind(by)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })?;
+        Ok(())
+    }
+
+    /// When a centre joined NACCC (demo data; NACCC's new centres get it as they are added).
+    pub async fn set_joined(&self, slug: &str, on: Date) -> Result<(), StoreError> {
+        on_write!(self, |pool| {
+            sqlx::query("UPDATE centres SET joined_on = $2 WHERE slug = $1")
+                .bind(slug)
+                .bind(on.to_string())
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        Ok(())
+    }
+
+    /// When anything the board's figures come from last changed (Unix seconds).
+    pub async fn board_changed_at(&self) -> Result<Option<i64>, StoreError> {
+        Ok(on_read!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT MAX(t) FROM (\
+                 SELECT MAX(updated_at) AS t FROM statistics_returns \
+                 UNION ALL SELECT MAX(submitted_at) FROM referrals WHERE state = 'submitted' \
+                 UNION ALL SELECT MAX(first_response_at) FROM referrals \
+                 UNION ALL SELECT MAX(at) FROM accreditation_steps \
+                 UNION ALL SELECT MAX(recorded_at) FROM training_events \
+                 UNION ALL SELECT MAX(recorded_at) FROM inspections \
+                 UNION ALL SELECT MAX(set_at) FROM board_targets) AS changes",
+            )
+            .fetch_one(pool)
+            .await
+        })?)
+    }
+}

@@ -1,0 +1,452 @@
+//! The board's figures, worked out from codes, counts and dates only (no family is in any
+//! input). Every count of people goes through `disclosure` once per quarter, and every output —
+//! the value, the trend, the split by nation, the breakdown — takes its figures from that one
+//! disclosed table, so no two outputs can be set beside each other to undo a suppression.
+//! Red/amber/green is worked out on the true value, and only for the whole UK (targets are the
+//! network's).
+
+use super::disclosure::{self, Disclosed, SMALL, Shown};
+use super::indicators::{Counts, Indicator, Unit, format_value};
+use super::registers::Audience;
+use super::targets::{Rag, TargetFrom, target_for};
+use crate::referral_source::ReferralSource;
+use crate::returns::Schedule;
+use crate::{AccreditationStatus, Nation, Quarter, ServiceType};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use time::Date;
+
+/// How many quarters a trend shows.
+pub const TREND_QUARTERS: usize = 8;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CentreFact {
+    pub id: u32,
+    pub nation: Nation,
+    pub service: ServiceType,
+    pub joined_on: Date,
+    pub left_on: Option<Date>,
+    pub status: AccreditationStatus,
+    pub renewal_due: Option<Date>,
+    /// An accreditation case is under way (not decided).
+    pub case_under_way: bool,
+}
+
+impl CentreFact {
+    fn member_on(&self, day: Date) -> bool {
+        self.joined_on <= day && self.left_on.is_none_or(|left| left > day)
+    }
+}
+
+/// One submitted statistics return's figures, summed over its services.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReturnFact {
+    pub nation: Nation,
+    pub quarter: Quarter,
+    pub submitted_on: Date,
+    /// In `ReferralSource::ALL` order.
+    pub by_source: [u32; 8],
+    pub children: u32,
+    pub families: u32,
+    pub volunteers: u32,
+    pub paid_staff: u32,
+}
+
+/// One Safe Referral sent to a centre: when, and when the centre first answered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReferralFact {
+    pub centre: u32,
+    pub nation: Nation,
+    pub received_at: i64,
+    pub first_response_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrainingFact {
+    pub held_on: Date,
+    pub audience: Audience,
+    pub attendees: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InspectionFact {
+    pub nation: Nation,
+    pub inspected_on: Date,
+    pub stars: u8,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BoardInput {
+    pub centres: Vec<CentreFact>,
+    pub returns: Vec<ReturnFact>,
+    pub referrals: Vec<ReferralFact>,
+    pub training: Vec<TrainingFact>,
+    pub inspections: Vec<InspectionFact>,
+    pub targets: Vec<TargetFrom>,
+}
+
+/// Which quarter and which nation (`None`: the whole UK).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    pub quarter: Quarter,
+    pub nation: Option<Nation>,
+}
+
+/// A figure as it may be shown: its words, and its number only when the number is shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub text: String,
+    pub number: Option<f64>,
+}
+
+impl Figure {
+    fn none(text: &str) -> Self {
+        Self { text: text.to_owned(), number: None }
+    }
+
+    fn of(unit: Unit, value: Option<f64>) -> Self {
+        match value {
+            Some(v) => Self { text: format_value(unit, v), number: Some(v) },
+            None => Self::none(NO_DATA),
+        }
+    }
+
+    fn shown(s: Shown) -> Self {
+        Self { text: s.text(), number: s.count().map(|n| n as f64) }
+    }
+}
+
+/// Words for a quarter with nothing to count.
+pub const NO_DATA: &str = "no data";
+/// Words for a training figure asked for by nation.
+pub const UK_ONLY: &str = "UK-wide only";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorFigures {
+    pub indicator: Indicator,
+    pub value: Figure,
+    /// Only for the whole UK, on the true value.
+    pub rag: Option<Rag>,
+    /// "340 (red below 320)"
+    pub target: Option<String>,
+    /// Oldest first, ending with the filter's quarter; empty when known only today.
+    pub trend: Vec<(Quarter, Figure)>,
+    pub by_nation: Vec<(Nation, Figure)>,
+    /// What the value is made of, when it has parts (by source, by type of centre).
+    pub breakdown: Vec<(String, Figure)>,
+}
+
+/// The quarter `n` quarters before `q` (or the earliest there is).
+fn back(q: Quarter, n: usize) -> Quarter {
+    (0..n).fold(q, |q, _| q.previous().unwrap_or(q))
+}
+
+pub fn trend_quarters(last: Quarter) -> Vec<Quarter> {
+    let mut out: Vec<Quarter> = (0..TREND_QUARTERS).map(|i| back(last, i)).collect();
+    out.dedup();
+    out.reverse();
+    out
+}
+
+/// Every quarter's people counts, disclosed once.
+struct PeopleTables {
+    /// Sources × nations.
+    referrals: BTreeMap<Quarter, Disclosed>,
+    children: BTreeMap<Quarter, (Vec<Shown>, Shown)>,
+    families: BTreeMap<Quarter, (Vec<Shown>, Shown)>,
+}
+
+fn nation_index(n: Nation) -> usize {
+    Nation::ALL.iter().position(|x| *x == n).unwrap_or(0)
+}
+
+impl PeopleTables {
+    fn new(returns: &[ReturnFact], quarters: &[Quarter]) -> Self {
+        let mut t = Self { referrals: BTreeMap::new(), children: BTreeMap::new(), families: BTreeMap::new() };
+        for &q in quarters {
+            let mut cells = vec![vec![0u64; Nation::ALL.len()]; ReferralSource::ALL.len()];
+            let mut children = vec![0u64; Nation::ALL.len()];
+            let mut families = vec![0u64; Nation::ALL.len()];
+            for r in returns.iter().filter(|r| r.quarter == q) {
+                let n = nation_index(r.nation);
+                for (row, count) in cells.iter_mut().zip(r.by_source) {
+                    if let Some(cell) = row.get_mut(n) {
+                        *cell += u64::from(count);
+                    }
+                }
+                if let Some(c) = children.get_mut(n) {
+                    *c += u64::from(r.children);
+                }
+                if let Some(f) = families.get_mut(n) {
+                    *f += u64::from(r.families);
+                }
+            }
+            // Each source's UK total is a whole-UK figure, as is the UK total.
+            let public = disclosure::Public { total: true, row_totals: true };
+            t.referrals.insert(q, disclosure::disclose_with(&cells, public));
+            t.children.insert(q, disclosure::disclose_list(&children, true));
+            t.families.insert(q, disclosure::disclose_list(&families, true));
+        }
+        t
+    }
+
+    /// The whole UK's figure or one nation's, as disclosed.
+    fn value(&self, indicator: Indicator, q: Quarter, nation: Option<Nation>) -> Option<Shown> {
+        let pick = |list: &(Vec<Shown>, Shown)| match nation {
+            None => Some(list.1),
+            Some(n) => list.0.get(nation_index(n)).copied(),
+        };
+        match indicator {
+            Indicator::Referrals => {
+                let table = self.referrals.get(&q)?;
+                match nation {
+                    None => Some(table.total),
+                    Some(n) => table.column_totals.get(nation_index(n)).copied(),
+                }
+            }
+            Indicator::Children => self.children.get(&q).and_then(pick),
+            Indicator::Families => self.families.get(&q).and_then(pick),
+            _ => None,
+        }
+    }
+
+    /// Referrals from one source, as disclosed.
+    fn source(&self, q: Quarter, source: usize, nation: Option<Nation>) -> Option<Shown> {
+        let table = self.referrals.get(&q)?;
+        match nation {
+            None => table.row_totals.get(source).copied(),
+            Some(n) => table.cells.get(source).and_then(|row| row.get(nation_index(n))).copied(),
+        }
+    }
+}
+
+/// The board's figures for `filter`, every indicator of every objective.
+pub fn board(input: &BoardInput, filter: Filter, today: Date) -> Vec<IndicatorFigures> {
+    let quarters = trend_quarters(filter.quarter);
+    let people = PeopleTables::new(&input.returns, &quarters);
+    let mut referrals_by_quarter: BTreeMap<Quarter, Vec<&ReferralFact>> = BTreeMap::new();
+    for r in &input.referrals {
+        if let Ok(q) = Quarter::containing(crate::uk_time::uk_date(r.received_at))
+            && quarters.contains(&q)
+        {
+            referrals_by_quarter.entry(q).or_default().push(r);
+        }
+    }
+    let ctx = Ctx { input, people: &people, referrals: &referrals_by_quarter, today };
+    Indicator::ALL.into_iter().map(|i| ctx.indicator(i, filter, &quarters)).collect()
+}
+
+struct Ctx<'a> {
+    input: &'a BoardInput,
+    people: &'a PeopleTables,
+    referrals: &'a BTreeMap<Quarter, Vec<&'a ReferralFact>>,
+    today: Date,
+}
+
+impl Ctx<'_> {
+    fn indicator(&self, indicator: Indicator, filter: Filter, quarters: &[Quarter]) -> IndicatorFigures {
+        let unit = indicator.unit();
+        let (value, truth) = self.figure(indicator, filter.quarter, filter.nation);
+        let target = (filter.nation.is_none()).then(|| target_for(&self.input.targets, indicator, filter.quarter)).flatten();
+        let rag = target.zip(truth).map(|(t, v)| t.rag(indicator.better(), v));
+        let target_words = target.map(|t| {
+            let red = match indicator.better() {
+                super::indicators::Better::Higher => "red below",
+                super::indicators::Better::Lower => "red above",
+            };
+            format!("{} ({red} {})", format_value(unit, t.value), format_value(unit, t.red))
+        });
+        let trend = if indicator.today_only() {
+            Vec::new()
+        } else {
+            quarters.iter().map(|&q| (q, self.figure(indicator, q, filter.nation).0)).collect()
+        };
+        let by_nation = Nation::ALL.iter().map(|&n| (n, self.figure(indicator, filter.quarter, Some(n)).0)).collect();
+        IndicatorFigures {
+            indicator,
+            value,
+            rag,
+            target: target_words,
+            trend,
+            by_nation,
+            breakdown: self.breakdown(indicator, filter),
+        }
+    }
+
+    /// The figure as shown, and the true value (for red/amber/green only).
+    fn figure(&self, indicator: Indicator, q: Quarter, nation: Option<Nation>) -> (Figure, Option<f64>) {
+        let unit = indicator.unit();
+        if indicator.counts() == Counts::People {
+            let truth = self.people_truth(indicator, q, nation);
+            let shown = self.people.value(indicator, q, nation).map_or_else(|| Figure::none(NO_DATA), Figure::shown);
+            let shown = if self.returns_in(q, nation) == 0 { Figure::none(NO_DATA) } else { shown };
+            return (shown, truth);
+        }
+        match indicator {
+            Indicator::OnlineShare => {
+                let (online, all) = (self.people.source(q, 0, nation), self.people.value(Indicator::Referrals, q, nation));
+                let truth = self.online_share_truth(q, nation);
+                match (online.and_then(|s| s.count()), all.and_then(|s| s.count())) {
+                    // Shown only when both counts are: a share of a hidden count would give it away.
+                    (Some(_), Some(_)) => (Figure::of(unit, truth), truth),
+                    _ if truth.is_none() => (Figure::none(NO_DATA), None),
+                    _ => (Figure::none("hidden (fewer than 5 referrals)"), truth),
+                }
+            }
+            Indicator::FirstResponseDays => {
+                let times: Vec<(i64, Option<i64>)> = self
+                    .referrals
+                    .get(&q)
+                    .into_iter()
+                    .flatten()
+                    .filter(|r| nation.is_none_or(|n| r.nation == n))
+                    .map(|r| (r.received_at, r.first_response_at))
+                    .collect();
+                let answered = times.iter().filter(|(_, f)| f.is_some()).count() as u64;
+                let truth = crate::returns::dashboard::median_days_to_first_response(&times, q);
+                match truth {
+                    None => (Figure::none(NO_DATA), None),
+                    // A median of fewer than 5 referrals says too much about each of them.
+                    Some(_) if answered < SMALL => (Figure::none("hidden (fewer than 5 referrals)"), truth),
+                    Some(_) => (Figure::of(unit, truth), truth),
+                }
+            }
+            Indicator::PeopleTrained | Indicator::JudgesTrained if nation.is_some() => (Figure::none(UK_ONLY), None),
+            _ => {
+                let truth = self.other_truth(indicator, q, nation);
+                (Figure::of(unit, truth), truth)
+            }
+        }
+    }
+
+    fn returns_in(&self, q: Quarter, nation: Option<Nation>) -> usize {
+        self.input.returns.iter().filter(|r| r.quarter == q && nation.is_none_or(|n| r.nation == n)).count()
+    }
+
+    fn returns_of(&self, q: Quarter, nation: Option<Nation>) -> impl Iterator<Item = &ReturnFact> {
+        self.input.returns.iter().filter(move |r| r.quarter == q && nation.is_none_or(|n| r.nation == n))
+    }
+
+    fn people_truth(&self, indicator: Indicator, q: Quarter, nation: Option<Nation>) -> Option<f64> {
+        if self.returns_in(q, nation) == 0 {
+            return None;
+        }
+        let sum: u64 = self
+            .returns_of(q, nation)
+            .map(|r| match indicator {
+                Indicator::Referrals => r.by_source.iter().map(|&n| u64::from(n)).sum(),
+                Indicator::Children => u64::from(r.children),
+                _ => u64::from(r.families),
+            })
+            .sum();
+        Some(sum as f64)
+    }
+
+    fn online_share_truth(&self, q: Quarter, nation: Option<Nation>) -> Option<f64> {
+        let (online, all) = self.returns_of(q, nation).fold((0u64, 0u64), |(o, a), r| {
+            (o + u64::from(r.by_source[0]), a + r.by_source.iter().map(|&n| u64::from(n)).sum::<u64>())
+        });
+        (all > 0).then(|| online as f64 * 100.0 / all as f64)
+    }
+
+    fn members(&self, day: Date, nation: Option<Nation>) -> impl Iterator<Item = &CentreFact> {
+        self.input.centres.iter().filter(move |c| c.member_on(day) && nation.is_none_or(|n| c.nation == n))
+    }
+
+    fn other_truth(&self, indicator: Indicator, q: Quarter, nation: Option<Nation>) -> Option<f64> {
+        let count = |n: usize| Some(n as f64);
+        let share = |part: usize, whole: usize| (whole > 0).then(|| part as f64 * 100.0 / whole as f64);
+        let accredited = |c: &&CentreFact| {
+            matches!(c.status, AccreditationStatus::Accredited | AccreditationStatus::AccreditedWithConditions)
+        };
+        match indicator {
+            Indicator::MemberCentres => count(self.members(q.end(), nation).count()),
+            Indicator::Candidates => {
+                count(self.members(self.today, nation).filter(|c| c.status == AccreditationStatus::Candidate && c.case_under_way).count())
+            }
+            Indicator::Accredited => {
+                share(self.members(self.today, nation).filter(accredited).count(), self.members(self.today, nation).count())
+            }
+            Indicator::WithConditions => count(
+                self.members(self.today, nation).filter(|c| c.status == AccreditationStatus::AccreditedWithConditions).count(),
+            ),
+            Indicator::RenewalsOverdue => count(
+                self.members(self.today, nation)
+                    .filter(accredited)
+                    .filter(|c| c.renewal_due.is_some_and(|due| due < self.today))
+                    .count(),
+            ),
+            Indicator::InspectionRating => {
+                let from = q.end().replace_year(q.end().year() - 1).unwrap_or(Date::MIN);
+                let within: Vec<_> = self
+                    .input
+                    .inspections
+                    .iter()
+                    .filter(|i| i.inspected_on > from && i.inspected_on <= q.end() && nation.is_none_or(|n| i.nation == n))
+                    .collect();
+                share(within.iter().filter(|i| i.stars >= 4).count(), within.len())
+            }
+            Indicator::PeopleTrained | Indicator::JudgesTrained => {
+                let judges = indicator == Indicator::JudgesTrained;
+                let places: u32 = self
+                    .input
+                    .training
+                    .iter()
+                    .filter(|t| q.start() <= t.held_on && t.held_on <= q.end())
+                    .filter(|t| (t.audience == Audience::Judges) == judges)
+                    .map(|t| t.attendees)
+                    .sum();
+                Some(f64::from(places))
+            }
+            Indicator::Volunteers | Indicator::PaidStaff => {
+                if self.returns_in(q, nation) == 0 {
+                    return None;
+                }
+                let staff = indicator == Indicator::PaidStaff;
+                Some(self.returns_of(q, nation).map(|r| f64::from(if staff { r.paid_staff } else { r.volunteers })).sum())
+            }
+            Indicator::SafeReferralCentres => {
+                let centres: BTreeSet<u32> = self
+                    .referrals
+                    .get(&q)
+                    .into_iter()
+                    .flatten()
+                    .filter(|r| nation.is_none_or(|n| r.nation == n))
+                    .map(|r| r.centre)
+                    .collect();
+                count(centres.len())
+            }
+            Indicator::ReturnsOnTime => {
+                let due = Schedule::default().due(q);
+                let on_time = self.returns_of(q, nation).filter(|r| r.submitted_on <= due).count();
+                share(on_time, self.members(q.end(), nation).filter(|c| c.service != ServiceType::Candidate).count())
+            }
+            _ => None,
+        }
+    }
+
+    fn breakdown(&self, indicator: Indicator, filter: Filter) -> Vec<(String, Figure)> {
+        let q = filter.quarter;
+        match indicator {
+            Indicator::Referrals if self.returns_in(q, filter.nation) > 0 => ReferralSource::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    (super::indicators::source_label(*s).to_owned(), self.people.source(q, i, filter.nation).map_or_else(|| Figure::none(NO_DATA), Figure::shown))
+                })
+                .collect(),
+            Indicator::MemberCentres => ServiceType::ALL
+                .iter()
+                .map(|&t| {
+                    let n = self.members(q.end(), filter.nation).filter(|c| c.service == t).count();
+                    (super::indicators::service_label(t).to_owned(), Figure::of(Unit::Count, Some(n as f64)))
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "compute_tests.rs"]
+mod tests;
