@@ -69,7 +69,7 @@ export default defineConfig({
       ? [
           {
             name: "chromium-postgres",
-            testMatch: /(sign-in|administration|workspace|dashboard|returns|accreditation|safeguarding|membership)\.spec\.ts/,
+            testMatch: /(sign-in|administration|workspace|dashboard|returns|accreditation|safeguarding|membership|board)\.spec\.ts/,
             use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: pgBaseURL },
           },
         ]

@@ -57,7 +57,7 @@ async fn an_authenticator_code_is_accepted_once(db: &TestDb) {
 }
 
 /// Which role may open which area: everyone else is refused (403), anonymous is sent to sign in.
-const AREAS: [(&str, &[Role]); 21] = [
+const AREAS: [(&str, &[Role]); 24] = [
     ("/centre", &[Role::CentreCoordinator, Role::CentreManager]),
     ("/centre/referrals", &[Role::CentreCoordinator, Role::CentreManager]),
     // Statistics returns are the managers' (a coordinator works referrals only).
@@ -73,7 +73,11 @@ const AREAS: [(&str, &[Role]); 21] = [
     ("/admin/outbox", &[Role::NacccAdmin]),
     ("/admin/subject-access", &[Role::NacccAdmin]),
     ("/assess", &[Role::Assessor]),
-    ("/board", &[Role::Board]),
+    // The board's aggregates: board members and NACCC; the registers NACCC's alone.
+    ("/board", BOARD),
+    ("/board/objectives/1", BOARD),
+    ("/board/pack", BOARD),
+    ("/admin/board", &[Role::NacccAdmin]),
     // Accreditation: the centre's managers, the assessors, NACCC; safeguarding advice is NACCC's.
     ("/centre/accreditation", &[Role::CentreManager]),
     ("/centre/profile", &[Role::CentreManager]),
@@ -94,7 +98,14 @@ const MANAGER: &[Role] = &[Role::CentreManager];
 
 const ACCREDITATION: &[Role] = &[Role::CentreManager, Role::Assessor, Role::NacccAdmin];
 
-const SERVER_FUNCTIONS: [Call; 37] = [
+const BOARD: &[Role] = &[Role::Board, Role::NacccAdmin];
+
+const SERVER_FUNCTIONS: [Call; 42] = [
+    ("/api/board/figures", &[("nation", "wales")], BOARD),
+    ("/api/admin/board", &[], &[Role::NacccAdmin]),
+    ("/api/admin/board/target", &[("f[indicator]", "referrals")], &[Role::NacccAdmin]),
+    ("/api/admin/board/training", &[("key", "access-matrix")], &[Role::NacccAdmin]),
+    ("/api/admin/board/inspection", &[("key", "access-matrix")], &[Role::NacccAdmin]),
     ("/api/centre/dashboard", &[], CENTRE),
     ("/api/accreditation/centre", &[], MANAGER),
     ("/api/centre/profile", &[], MANAGER),

@@ -75,7 +75,7 @@ impl BoardService {
     }
 
     /// The whole overview for `filter`.
-    pub async fn view(&self, filter: Filter) -> Result<BoardView, StoreError> {
+    pub async fn view(&self, user: &StaffUser, filter: Filter) -> Result<BoardView, StoreError> {
         let input = self.input(filter).await?;
         let figures = board(&input, filter, self.clock.today());
         let objectives = Objective::ALL
@@ -86,7 +86,14 @@ impl BoardService {
             })
             .collect();
         let changed = self.store.board_changed_at().await?.map(shared::uk_time::uk_date_time_words);
-        Ok(BoardView { quarter: filter.quarter, nation: filter.nation, quarters: self.quarters(), changed, objectives })
+        Ok(BoardView {
+            viewer: (user.name.clone(), user.scope.role().label().to_owned()),
+            quarter: filter.quarter,
+            nation: filter.nation,
+            quarters: self.quarters(),
+            changed,
+            objectives,
+        })
     }
 }
 
@@ -97,7 +104,7 @@ impl Board for BoardService {
             return Ok(None);
         }
         let Some(filter) = self.filter(quarter, nation) else { return Ok(None) };
-        self.view(filter).await.map(Some).map_err(port_error)
+        self.view(user, filter).await.map(Some).map_err(port_error)
     }
 
     async fn csv(
@@ -111,7 +118,7 @@ impl Board for BoardService {
             return Ok(None);
         }
         let Some(filter) = self.filter(quarter, nation) else { return Ok(None) };
-        let view = self.view(filter).await.map_err(port_error)?;
+        let view = self.view(user, filter).await.map_err(port_error)?;
         Ok(Some(csv::indicators_csv(&view, shared::board::indicators::Indicator::from_code(indicator.trim()))))
     }
 

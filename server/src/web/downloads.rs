@@ -128,3 +128,23 @@ pub async fn board_csv(
         Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
     }
 }
+
+#[derive(serde::Deserialize)]
+pub struct PackQuery {
+    #[serde(default)]
+    quarter: String,
+    #[serde(default)]
+    nation: String,
+}
+
+/// `GET /board/pack.css?quarter=&nation=`: the printed pack's running head (the period and area
+/// on every page). Words only from a checked quarter and nation: nothing typed is echoed.
+pub async fn pack_css(axum::extract::Query(query): axum::extract::Query<PackQuery>) -> Response {
+    let Ok(quarter) = shared::Quarter::parse(&query.quarter) else { return StatusCode::NOT_FOUND.into_response() };
+    let nation = shared::Nation::from_code(query.nation.trim()).ok();
+    let mut response = app::pages::board::parts::pack_print_css(quarter, nation).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}

@@ -6,10 +6,11 @@
 //! disclosure rule on the server; the CSV at `/board/indicators.csv` shows the same figures.
 
 pub mod model;
-mod parts;
+pub mod parts;
 pub mod registers;
 
 use crate::components::live_regions::LiveRegions;
+use crate::pages::login::SignOut;
 use crate::pages::workspace::WorkspaceError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -90,15 +91,22 @@ fn page(view: &BoardView, shows: Shows, title: String) -> impl IntoView + use<> 
     let back = (shows != Shows::Overview)
         .then(|| view! { <a href=parts::with_filter("/board", view) class="back-link no-print">"Strategic indicators"</a> });
     let as_of = parts::as_of(view);
+    let sign_out = ServerAction::<SignOut>::new();
     let filters = parts::filter_form(view, &here);
     view! {
         {back}
         <h1 class="heading-l">{title}</h1>
+        <p class="body no-print" id="signed-in-as">"Signed in as "<strong>{view.viewer.0.clone()}</strong>", "{view.viewer.1.clone()}"."</p>
         {filters}
         <LiveRegions regions=vec![AS_OF_REGION.to_owned(), FIGURES_REGION.to_owned()] events="/board/events".to_owned()>
             <p class="body" role="status" id=AS_OF_REGION>{as_of}</p>
             <div id=FIGURES_REGION>{figures}</div>
         </LiveRegions>
+        <div class="no-print">
+            <ActionForm action=sign_out>
+                <button type="submit" class="button button--secondary">"Sign out"</button>
+            </ActionForm>
+        </div>
     }
 }
 

@@ -8,6 +8,8 @@ use shared::{Nation, Quarter};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BoardView {
+    /// Who is looking, for "Signed in as": their name and role.
+    pub viewer: (String, String),
     pub quarter: Quarter,
     /// `None`: the whole UK.
     pub nation: Option<Nation>,

@@ -29,7 +29,21 @@ fn area(view: &BoardView) -> &'static str {
 
 /// "Figures for January to March 2026 (2026-Q1), the whole UK."
 pub fn period_words(view: &BoardView) -> String {
-    format!("Figures for {}, {}.", quarter_words(view.quarter), area(view))
+    period_text(view.quarter, view.nation)
+}
+
+pub fn period_text(quarter: Quarter, nation: Option<Nation>) -> String {
+    format!("Figures for {}, {}.", quarter_words(quarter), nation.map_or("the whole UK", nation_label))
+}
+
+/// The printed pack's running head, at the top of every page (a page margin box: the pack's
+/// stylesheet at `/board/pack.css` carries it, since pages allow no inline style).
+pub fn pack_print_css(quarter: Quarter, nation: Option<Nation>) -> String {
+    let words = format!("NACCC board pack · {}", period_text(quarter, nation)).replace(['\\', '"'], "");
+    format!(
+        "@page {{ @top-left {{ content: \"{words}\"; font: 9pt sans-serif; }} \
+         @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 9pt sans-serif; }} }}\n"
+    )
 }
 
 pub fn as_of(view: &BoardView) -> String {
@@ -286,18 +300,23 @@ pub fn pack(view: &BoardView) -> impl IntoView + use<> {
         .map(|o| {
             let details = o.indicators.iter().map(|f| indicator_detail(view, f)).collect_view();
             view! {
+                // Printed, the head repeats at the top of every page the objective runs to.
                 <section class="pack-page" aria-labelledby=format!("pack-objective-{}", o.objective.number())>
-                    <p class="pack-page__filters">{format!("NACCC board pack · {}", period_words(view))}</p>
-                    <h2 class="heading-l" id=format!("pack-objective-{}", o.objective.number())>{format!("Objective {}: {}", o.objective.number(), o.objective.title())}</h2>
-                    {objective_table(view, o.objective, &o.indicators)}
-                    {details}
-                    {key(view)}
+                    <div class="pack-page__head"><p class="pack-page__filters">{format!("NACCC board pack · {}", period_words(view))}</p></div>
+                    <div class="pack-page__body">
+                        <h2 class="heading-l" id=format!("pack-objective-{}", o.objective.number())>{format!("Objective {}: {}", o.objective.number(), o.objective.title())}</h2>
+                        {objective_table(view, o.objective, &o.indicators)}
+                        {details}
+                        {key(view)}
+                    </div>
                 </section>
             }
         })
         .collect_view();
+    let css = format!("/board/pack.css?quarter={}&nation={}", view.quarter, view.nation.map_or("", |n| n.code()));
     view! {
-        <p class="body no-print">"Print this page (or save it as a PDF) for the board: each objective starts a new page."</p>
+        <link rel="stylesheet" href=css media="print" />
+        <p class="body no-print">"Print this page (or save it as a PDF) for the board: each objective starts a new page, and every page says which quarter and nation it is for."</p>
         {pages}
     }
 }

@@ -11,7 +11,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::board::indicators::Indicator;
 use shared::board::registers::Audience;
-#[cfg(feature = "ssr")]
 use shared::referral::Fields;
 
 #[cfg(feature = "ssr")]
@@ -21,6 +20,7 @@ async fn admin() -> Result<crate::ports::StaffUser, WorkspaceError> {
         .map_err(|d| WorkspaceError::Access(crate::pages::staff::refusal(d)))
 }
 
+#[cfg(feature = "ssr")]
 const PAGE: &str = "/admin/board";
 
 #[server(endpoint = "admin/board")]
