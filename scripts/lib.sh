@@ -78,7 +78,7 @@ ensure_test_tools() {
   npm_ci end2end
 }
 
-# A throw-away PostgreSQL server (scripts/test, scripts/bench-dashboard): the caller sets WORK (a
+# A throw-away PostgreSQL server (scripts/test, scripts/bench-db): the caller sets WORK (a
 # temp dir) and PG_DATA, and stops it on exit (`stop_postgres`).
 # PostgreSQL refuses to run as root: as root, run it as the `postgres` user.
 as_pg() {

@@ -5,7 +5,7 @@
 //! The data: the 342 demo centres with five years of demo returns (about 6,700), and 1,600
 //! referrals to the measured centre spread over those five years (a busy centre: 80 a quarter),
 //! half with an acceptance event.
-//! Run with `scripts/bench-dashboard` (it starts a throw-away PostgreSQL); figures are in README.
+//! Run with `scripts/bench-db dashboard` (it starts a throw-away PostgreSQL); figures are in README.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use server::platform::clock::ManualClock;

@@ -176,6 +176,11 @@ async fn naccc_keeps_the_registers_and_targets_the_indicators_follow(db: &TestDb
         let (location, _) = b.submit_and_follow("/api/admin/board/training", &training).await;
         assert_eq!(location, "/admin/board?done=training");
     }
+    // The same form sent again with something else in it records nothing and says so.
+    let mut other = training;
+    other[4] = ("f[attendees]", "26");
+    let (_, refused) = b.submit_and_follow("/api/admin/board/training", &other).await;
+    assert!(text(&refused.body).contains("This form has already recorded something else"), "{}", text(&refused.body));
     let listed = table(&b.get("/admin/board").await.body, "training-table");
     assert_eq!(listed.iter().filter(|r| r[1] == "Contact in practice").count(), 1);
     let after = board_value(&mut b, "objective-1", "Staff and volunteers trained").await;

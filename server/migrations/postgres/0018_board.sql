@@ -41,3 +41,10 @@ CREATE TABLE board_targets (
     set_at BIGINT NOT NULL,
     PRIMARY KEY (indicator, from_quarter)
 );
+
+-- Centres removed before these records: the day of their removal step, else the day this ran.
+UPDATE centres SET left_on = COALESCE(
+    (SELECT to_char(to_timestamp(MAX(s.at)) AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM accreditation_steps s
+     JOIN accreditation_cases a ON a.id = s.case_id WHERE a.centre_id = centres.id AND s.action = 'remove'),
+    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'))
+WHERE membership = 'removed' AND left_on IS NULL;

@@ -41,3 +41,10 @@ CREATE TABLE board_targets (
     set_at INTEGER NOT NULL,
     PRIMARY KEY (indicator, from_quarter)
 ) STRICT;
+
+-- Centres removed before these records: the day of their removal step, else the day this ran.
+UPDATE centres SET left_on = COALESCE(
+    (SELECT date(MAX(s.at), 'unixepoch') FROM accreditation_steps s
+     JOIN accreditation_cases a ON a.id = s.case_id WHERE a.centre_id = centres.id AND s.action = 'remove'),
+    date('now'))
+WHERE membership = 'removed' AND left_on IS NULL;

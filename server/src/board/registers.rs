@@ -100,8 +100,10 @@ pub(super) async fn record_training(s: &BoardService, user: &StaffUser, fields: 
         Ok(e) => e,
         Err(errors) => return Ok(Err(problems(&errors))),
     };
-    let key = format!("{}:{}", user.id, key.trim());
-    s.store.record_training(&event, Some(user.id), &key, s.clock.now()).await.map_err(port_error)?;
+    let Some(key) = form_key(user, key) else { return Ok(Err(vec![used_form("course")])) };
+    if !s.store.record_training(&event, Some(user.id), &key, s.clock.now()).await.map_err(port_error)? {
+        return Ok(Err(vec![used_form("course")]));
+    }
     audit(s, user, "board.training", format!("training:{}", event.held_on)).await;
     Ok(Ok(()))
 }
@@ -121,12 +123,29 @@ pub(super) async fn record_inspection(s: &BoardService, user: &StaffUser, fields
     let Some(inspection) = inspection.filter(|_| errors.is_empty()) else {
         return Ok(Err(problems(&errors).into_iter().map(inspection_field).collect()));
     };
-    let key = format!("{}:{}", user.id, key.trim());
+    let Some(key) = form_key(user, key) else { return Ok(Err(vec![used_form("centre")])) };
     if !s.store.record_inspection(centre, &inspection, Some(user.id), &key, s.clock.now()).await.map_err(port_error)? {
-        return Ok(Err(vec![FieldError::new("centre", &RegisterError::Centre)]));
+        // This form already recorded another inspection, or there is no such member centre.
+        let error = if s.store.inspection_form_used(&key).await.map_err(port_error)? {
+            used_form("centre")
+        } else {
+            FieldError::new("centre", &RegisterError::Centre)
+        };
+        return Ok(Err(vec![error]));
     }
     audit(s, user, "board.inspection", format!("centre:{centre}")).await;
     Ok(Ok(()))
+}
+
+/// The form's key, one per user (a form without one is refused: it cannot be told apart from
+/// another sent twice).
+fn form_key(user: &StaffUser, key: &str) -> Option<String> {
+    let key = key.trim();
+    (!key.is_empty() && key.len() <= 100).then(|| format!("{}:{key}", user.id))
+}
+
+fn used_form(field: &str) -> FieldError {
+    FieldError::new(field, &"this form has already recorded something else: reload the page and enter it again")
 }
 
 /// The inspection form names its date field `inspected-on`.
@@ -144,13 +163,20 @@ pub(super) async fn set_target(s: &BoardService, user: &StaffUser, fields: &Fiel
     let Some(indicator) = Indicator::from_code(get(fields, "indicator").trim()) else {
         return Ok(Err(vec![FieldError::new("indicator", &"choose an indicator")]));
     };
-    let Ok(from) = Quarter::parse(get(fields, "from")) else {
+    let Ok(from) = Quarter::parse(get(fields, "from").trim()) else {
         return Ok(Err(vec![FieldError::new("from", &"enter the quarter it holds from, like 2026-Q2")]));
     };
     let target = match Target::parse(indicator, get(fields, "target"), get(fields, "red")) {
         Ok(t) => t,
         Err(e) => {
-            let field = if matches!(e, shared::board::targets::TargetError::RedNotANumber) { "red" } else { "target" };
+            use shared::board::targets::TargetError as E;
+            let red = get(fields, "red");
+            // Out of range or not a percentage: whichever of the two is.
+            let red_wrong = matches!(e, E::RedNotANumber)
+                || (matches!(e, E::OutOfRange | E::NotAPercentage)
+                    && Target::parse(indicator, get(fields, "target"), get(fields, "target")).is_ok()
+                    && !red.trim().is_empty());
+            let field = if red_wrong { "red" } else { "target" };
             return Ok(Err(vec![FieldError::new(field, &e)]));
         }
     };

@@ -9,7 +9,7 @@ use shared::board::registers::{Audience, Inspection, TrainingEvent};
 use shared::board::targets::{Target, TargetFrom};
 use shared::returns::{FigureKey, Measure, Service};
 use shared::{AccreditationStatus, Nation, Quarter, ReferralSource, ServiceType};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use time::Date;
 
 fn date(text: &str, what: &str) -> Result<Date, StoreError> {
@@ -74,9 +74,9 @@ impl Store {
     /// The submitted returns of `first` to `last`, summed over each return's services.
     pub async fn board_returns(&self, first: Quarter, last: Quarter) -> Result<Vec<ReturnFact>, StoreError> {
         // "2026-Q3" codes sort as the quarters do.
-        let rows: Vec<(String, String, String, i64)> = on_read!(self, |pool| {
+        let rows: Vec<(i64, String, String, String, i64)> = on_read!(self, |pool| {
             sqlx::query_as(
-                "SELECT c.nation, r.quarter, r.figures, r.submitted_at FROM statistics_returns r \
+                "SELECT c.id, c.nation, r.quarter, r.figures, r.submitted_at FROM statistics_returns r \
                  JOIN centres c ON c.slug = r.centre_slug \
                  WHERE r.state <> 'draft' AND r.figures IS NOT NULL AND r.submitted_at IS NOT NULL \
                  AND r.quarter >= $1 AND r.quarter <= $2",
@@ -92,15 +92,19 @@ impl Store {
         let [children, families, volunteers, paid] =
             [Measure::Children, Measure::Families, Measure::Volunteers, Measure::PaidStaff].map(codes);
         rows.into_iter()
-            .map(|(n, quarter, figures, submitted_at)| {
-                let map: BTreeMap<String, u32> = serde_json::from_str(&figures)
+            .map(|(id, n, quarter, figures, submitted_at)| {
+                // Keys borrowed from the row's text: no allocation per figure.
+                let map: HashMap<&str, u32> = serde_json::from_str(&figures)
                     .map_err(|e| StoreError::CorruptRow(format!("return figures: {e}")))?;
-                let sum = |keys: &[String; 2]| keys.iter().filter_map(|k| map.get(k)).sum::<u32>();
+                let sum = |keys: &[String; 2]| {
+                    keys.iter().filter_map(|k| map.get(k.as_str())).fold(0u32, |a, b| a.saturating_add(*b))
+                };
                 let mut by_source = [0u32; 8];
                 for (slot, keys) in by_source.iter_mut().zip(&sources) {
                     *slot = sum(keys);
                 }
                 Ok(ReturnFact {
+                    centre: u32::try_from(id).map_err(|_| StoreError::CorruptRow("centre id".into()))?,
                     nation: nation(&n)?,
                     quarter: Quarter::parse(&quarter).map_err(|_| StoreError::CorruptRow("return quarter".into()))?,
                     submitted_on: shared::uk_time::uk_date(submitted_at),
@@ -194,7 +198,8 @@ impl Store {
             .collect()
     }
 
-    /// Records a training event once per form; whether it is recorded.
+    /// Records a training event once per form; whether it is recorded (false: the form already
+    /// recorded a different one).
     pub async fn record_training(
         &self,
         e: &TrainingEvent,
@@ -202,7 +207,7 @@ impl Store {
         form_key: &str,
         now: i64,
     ) -> Result<bool, StoreError> {
-        on_write!(self, |pool| {
+        let n = on_write!(self, |pool| {
             sqlx::query(
                 "INSERT INTO training_events (held_on, course, audience, attendees, recorded_by, recorded_at, form_key) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (form_key) DO NOTHING",
@@ -216,9 +221,26 @@ impl Store {
             .bind(form_key)
             .execute(pool)
             .await
-            .map(|_| ())
+            .map(|r| r.rows_affected())
         })?;
-        Ok(true)
+        if n == 1 {
+            return Ok(true);
+        }
+        // The same form again: the same success only if it recorded this very event.
+        let same: Option<i64> = on_read!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT id FROM training_events WHERE form_key = $1 AND held_on = $2 AND course = $3 \
+                 AND audience = $4 AND attendees = $5",
+            )
+            .bind(form_key)
+            .bind(e.held_on.to_string())
+            .bind(&e.course)
+            .bind(e.audience.code())
+            .bind(i64::from(e.attendees))
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(same.is_some())
     }
 
     /// Records an inspection of a member centre once per form; false if there is no such centre.
@@ -250,9 +272,25 @@ impl Store {
             return Ok(true);
         }
         let repeated: Option<i64> = on_read!(self, |pool| {
-            sqlx::query_scalar("SELECT id FROM inspections WHERE form_key = $1").bind(form_key).fetch_optional(pool).await
+            sqlx::query_scalar(
+                "SELECT id FROM inspections WHERE form_key = $1 AND centre_slug = $2 AND inspected_on = $3 AND stars = $4",
+            )
+            .bind(form_key)
+            .bind(centre)
+            .bind(i.inspected_on.to_string())
+            .bind(i64::from(i.stars))
+            .fetch_optional(pool)
+            .await
         })?;
         Ok(repeated.is_some())
+    }
+
+    /// Whether a form (by its key) has recorded an inspection.
+    pub async fn inspection_form_used(&self, form_key: &str) -> Result<bool, StoreError> {
+        let id: Option<i64> = on_read!(self, |pool| {
+            sqlx::query_scalar("SELECT id FROM inspections WHERE form_key = $1").bind(form_key).fetch_optional(pool).await
+        })?;
+        Ok(id.is_some())
     }
 
     pub async fn board_targets(&self) -> Result<Vec<TargetFrom>, StoreError> {

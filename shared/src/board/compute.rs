@@ -41,6 +41,7 @@ impl CentreFact {
 /// One submitted statistics return's figures, summed over its services.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReturnFact {
+    pub centre: u32,
     pub nation: Nation,
     pub quarter: Quarter,
     pub submitted_on: Date,
@@ -118,6 +119,8 @@ impl Figure {
 
 /// Words for a quarter with nothing to count.
 pub const NO_DATA: &str = "no data";
+/// Words for a share or median of fewer than 5 referrals.
+pub const HIDDEN_FEW: &str = "hidden (fewer than 5 referrals)";
 /// Words for a training figure asked for by nation.
 pub const UK_ONLY: &str = "UK-wide only";
 
@@ -148,27 +151,28 @@ pub fn trend_quarters(last: Quarter) -> Vec<Quarter> {
     out
 }
 
-/// Every quarter's people counts, disclosed once.
+/// Every quarter's people counts, disclosed once. A nation with no returns in a quarter is left
+/// out of that quarter's tables (its figures are "no data", a known zero that must not be used
+/// to protect anything).
 struct PeopleTables {
-    /// Sources × nations.
-    referrals: BTreeMap<Quarter, Disclosed>,
-    children: BTreeMap<Quarter, (Vec<Shown>, Shown)>,
-    families: BTreeMap<Quarter, (Vec<Shown>, Shown)>,
-}
-
-fn nation_index(n: Nation) -> usize {
-    Nation::ALL.iter().position(|x| *x == n).unwrap_or(0)
+    /// Sources × the nations with returns, and those nations.
+    referrals: BTreeMap<Quarter, (Disclosed, Vec<Nation>)>,
+    children: BTreeMap<Quarter, (Vec<Shown>, Shown, Vec<Nation>)>,
+    families: BTreeMap<Quarter, (Vec<Shown>, Shown, Vec<Nation>)>,
 }
 
 impl PeopleTables {
-    fn new(returns: &[ReturnFact], quarters: &[Quarter]) -> Self {
+    fn new(returns: &BTreeMap<Quarter, Vec<&ReturnFact>>, quarters: &[Quarter]) -> Self {
         let mut t = Self { referrals: BTreeMap::new(), children: BTreeMap::new(), families: BTreeMap::new() };
         for &q in quarters {
-            let mut cells = vec![vec![0u64; Nation::ALL.len()]; ReferralSource::ALL.len()];
-            let mut children = vec![0u64; Nation::ALL.len()];
-            let mut families = vec![0u64; Nation::ALL.len()];
-            for r in returns.iter().filter(|r| r.quarter == q) {
-                let n = nation_index(r.nation);
+            let of_q = returns.get(&q).map(Vec::as_slice).unwrap_or_default();
+            let present: Vec<Nation> = Nation::ALL.into_iter().filter(|n| of_q.iter().any(|r| r.nation == *n)).collect();
+            let column = |n: Nation| present.iter().position(|x| *x == n);
+            let mut cells = vec![vec![0u64; present.len()]; ReferralSource::ALL.len()];
+            let mut children = vec![0u64; present.len()];
+            let mut families = vec![0u64; present.len()];
+            for r in of_q {
+                let Some(n) = column(r.nation) else { continue };
                 for (row, count) in cells.iter_mut().zip(r.by_source) {
                     if let Some(cell) = row.get_mut(n) {
                         *cell += u64::from(count);
@@ -183,25 +187,27 @@ impl PeopleTables {
             }
             // Each source's UK total is a whole-UK figure, as is the UK total.
             let public = disclosure::Public { total: true, row_totals: true };
-            t.referrals.insert(q, disclosure::disclose_with(&cells, public));
-            t.children.insert(q, disclosure::disclose_list(&children, true));
-            t.families.insert(q, disclosure::disclose_list(&families, true));
+            t.referrals.insert(q, (disclosure::disclose_with(&cells, public), present.clone()));
+            let (c, c_total) = disclosure::disclose_list(&children, true);
+            t.children.insert(q, (c, c_total, present.clone()));
+            let (f, f_total) = disclosure::disclose_list(&families, true);
+            t.families.insert(q, (f, f_total, present));
         }
         t
     }
 
-    /// The whole UK's figure or one nation's, as disclosed.
+    /// The whole UK's figure or one nation's, as disclosed (`None`: the nation sent no returns).
     fn value(&self, indicator: Indicator, q: Quarter, nation: Option<Nation>) -> Option<Shown> {
-        let pick = |list: &(Vec<Shown>, Shown)| match nation {
-            None => Some(list.1),
-            Some(n) => list.0.get(nation_index(n)).copied(),
+        let pick = |(list, total, present): &(Vec<Shown>, Shown, Vec<Nation>)| match nation {
+            None => Some(*total),
+            Some(n) => present.iter().position(|x| *x == n).and_then(|i| list.get(i)).copied(),
         };
         match indicator {
             Indicator::Referrals => {
-                let table = self.referrals.get(&q)?;
+                let (table, present) = self.referrals.get(&q)?;
                 match nation {
                     None => Some(table.total),
-                    Some(n) => table.column_totals.get(nation_index(n)).copied(),
+                    Some(n) => present.iter().position(|x| *x == n).and_then(|i| table.column_totals.get(i)).copied(),
                 }
             }
             Indicator::Children => self.children.get(&q).and_then(pick),
@@ -212,10 +218,13 @@ impl PeopleTables {
 
     /// Referrals from one source, as disclosed.
     fn source(&self, q: Quarter, source: usize, nation: Option<Nation>) -> Option<Shown> {
-        let table = self.referrals.get(&q)?;
+        let (table, present) = self.referrals.get(&q)?;
         match nation {
             None => table.row_totals.get(source).copied(),
-            Some(n) => table.cells.get(source).and_then(|row| row.get(nation_index(n))).copied(),
+            Some(n) => {
+                let i = present.iter().position(|x| *x == n)?;
+                table.cells.get(source).and_then(|row| row.get(i)).copied()
+            }
         }
     }
 }
@@ -223,7 +232,11 @@ impl PeopleTables {
 /// The board's figures for `filter`, every indicator of every objective.
 pub fn board(input: &BoardInput, filter: Filter, today: Date) -> Vec<IndicatorFigures> {
     let quarters = trend_quarters(filter.quarter);
-    let people = PeopleTables::new(&input.returns, &quarters);
+    let mut returns: BTreeMap<Quarter, Vec<&ReturnFact>> = BTreeMap::new();
+    for r in input.returns.iter().filter(|r| quarters.contains(&r.quarter)) {
+        returns.entry(r.quarter).or_default().push(r);
+    }
+    let people = PeopleTables::new(&returns, &quarters);
     let mut referrals_by_quarter: BTreeMap<Quarter, Vec<&ReferralFact>> = BTreeMap::new();
     for r in &input.referrals {
         if let Ok(q) = Quarter::containing(crate::uk_time::uk_date(r.received_at))
@@ -232,22 +245,31 @@ pub fn board(input: &BoardInput, filter: Filter, today: Date) -> Vec<IndicatorFi
             referrals_by_quarter.entry(q).or_default().push(r);
         }
     }
-    let ctx = Ctx { input, people: &people, referrals: &referrals_by_quarter, today };
+    let latest = Quarter::containing(today).ok().and_then(Quarter::previous);
+    let ctx = Ctx { input, people: &people, returns: &returns, referrals: &referrals_by_quarter, today, latest };
     Indicator::ALL.into_iter().map(|i| ctx.indicator(i, filter, &quarters)).collect()
 }
 
 struct Ctx<'a> {
     input: &'a BoardInput,
     people: &'a PeopleTables,
+    returns: &'a BTreeMap<Quarter, Vec<&'a ReturnFact>>,
     referrals: &'a BTreeMap<Quarter, Vec<&'a ReferralFact>>,
     today: Date,
+    /// The latest complete quarter: figures known only today are rated only against its target.
+    latest: Option<Quarter>,
 }
 
 impl Ctx<'_> {
     fn indicator(&self, indicator: Indicator, filter: Filter, quarters: &[Quarter]) -> IndicatorFigures {
         let unit = indicator.unit();
         let (value, truth) = self.figure(indicator, filter.quarter, filter.nation);
-        let target = (filter.nation.is_none()).then(|| target_for(&self.input.targets, indicator, filter.quarter)).flatten();
+        // Targets are the whole UK's; a figure known only today is rated only for the latest
+        // quarter; a hidden figure gets no status (it would say what the figure is).
+        let rated = filter.nation.is_none()
+            && (!indicator.today_only() || Some(filter.quarter) == self.latest)
+            && value.number.is_some();
+        let target = rated.then(|| target_for(&self.input.targets, indicator, filter.quarter)).flatten();
         let rag = target.zip(truth).map(|(t, v)| t.rag(indicator.better(), v));
         let target_words = target.map(|t| {
             let red = match indicator.better() {
@@ -289,26 +311,28 @@ impl Ctx<'_> {
                 match (online.and_then(|s| s.count()), all.and_then(|s| s.count())) {
                     // Shown only when both counts are: a share of a hidden count would give it away.
                     (Some(_), Some(_)) => (Figure::of(unit, truth), truth),
-                    _ if truth.is_none() => (Figure::none(NO_DATA), None),
-                    _ => (Figure::none("hidden (fewer than 5 referrals)"), truth),
+                    _ if self.returns_in(q, nation) == 0 => (Figure::none(NO_DATA), None),
+                    _ => (Figure::none(HIDDEN_FEW), truth),
                 }
             }
             Indicator::FirstResponseDays => {
-                let times: Vec<(i64, Option<i64>)> = self
+                // The quarter's referrals (already sorted by the UK date they arrived), as the
+                // dashboard's rule counts days: to one decimal place.
+                let mut days: Vec<f64> = self
                     .referrals
                     .get(&q)
                     .into_iter()
                     .flatten()
                     .filter(|r| nation.is_none_or(|n| r.nation == n))
-                    .map(|r| (r.received_at, r.first_response_at))
+                    .filter_map(|r| r.first_response_at.map(|f| (f - r.received_at).max(0) as f64 / 86_400.0))
                     .collect();
-                let answered = times.iter().filter(|(_, f)| f.is_some()).count() as u64;
-                let truth = crate::returns::dashboard::median_days_to_first_response(&times, q);
-                match truth {
-                    None => (Figure::none(NO_DATA), None),
-                    // A median of fewer than 5 referrals says too much about each of them.
-                    Some(_) if answered < SMALL => (Figure::none("hidden (fewer than 5 referrals)"), truth),
-                    Some(_) => (Figure::of(unit, truth), truth),
+                days.sort_by(f64::total_cmp);
+                let truth = median_of_sorted(&days).map(|d| (d * 10.0).round() / 10.0);
+                // A median of fewer than 5 referrals (none included) says too much about each.
+                if (days.len() as u64) < SMALL {
+                    (Figure::none(HIDDEN_FEW), truth)
+                } else {
+                    (Figure::of(unit, truth), truth)
                 }
             }
             Indicator::PeopleTrained | Indicator::JudgesTrained if nation.is_some() => (Figure::none(UK_ONLY), None),
@@ -320,11 +344,11 @@ impl Ctx<'_> {
     }
 
     fn returns_in(&self, q: Quarter, nation: Option<Nation>) -> usize {
-        self.input.returns.iter().filter(|r| r.quarter == q && nation.is_none_or(|n| r.nation == n)).count()
+        self.returns_of(q, nation).count()
     }
 
     fn returns_of(&self, q: Quarter, nation: Option<Nation>) -> impl Iterator<Item = &ReturnFact> {
-        self.input.returns.iter().filter(move |r| r.quarter == q && nation.is_none_or(|n| r.nation == n))
+        self.returns.get(&q).into_iter().flatten().copied().filter(move |r| nation.is_none_or(|n| r.nation == n))
     }
 
     fn people_truth(&self, indicator: Indicator, q: Quarter, nation: Option<Nation>) -> Option<f64> {
@@ -418,8 +442,14 @@ impl Ctx<'_> {
             }
             Indicator::ReturnsOnTime => {
                 let due = Schedule::default().due(q);
-                let on_time = self.returns_of(q, nation).filter(|r| r.submitted_on <= due).count();
-                share(on_time, self.members(q.end(), nation).filter(|c| c.service != ServiceType::Candidate).count())
+                let expected: BTreeSet<u32> = self
+                    .members(q.end(), nation)
+                    .filter(|c| c.service != ServiceType::Candidate)
+                    .map(|c| c.id)
+                    .collect();
+                let on_time =
+                    self.returns_of(q, nation).filter(|r| expected.contains(&r.centre) && r.submitted_on <= due).count();
+                share(on_time, expected.len())
             }
             _ => None,
         }
@@ -444,6 +474,16 @@ impl Ctx<'_> {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+}
+
+/// The median of values already sorted.
+fn median_of_sorted(values: &[f64]) -> Option<f64> {
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => values.get(n / 2).copied(),
+        _ => Some((values.get(n / 2 - 1)? + values.get(n / 2)?) / 2.0),
     }
 }
 

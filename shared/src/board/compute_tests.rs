@@ -20,8 +20,9 @@ fn centre(id: u32, nation: Nation, service: ServiceType, joined_on: Date) -> Cen
 }
 
 /// A return with `referrals` from one source (self-referral) and `online` online.
-fn ret(nation: Nation, quarter: &str, submitted_on: Date, online: u32, referrals: u32) -> ReturnFact {
+fn ret(centre: u32, nation: Nation, quarter: &str, submitted_on: Date, online: u32, referrals: u32) -> ReturnFact {
     ReturnFact {
+        centre,
         nation,
         quarter: q(quarter),
         submitted_on,
@@ -56,10 +57,10 @@ fn sample() -> BoardInput {
     let mut returns = Vec::new();
     for quarter in ["2025-Q4", "2026-Q1"] {
         // England: 6 centres, 20 referrals each (5 online); Wales: one centre, 3 referrals, 1 online.
-        for _ in 0..6 {
-            returns.push(ret(Nation::England, quarter, date!(2026 - 01 - 20), 5, 15));
+        for centre in 0..6 {
+            returns.push(ret(centre, Nation::England, quarter, date!(2026 - 01 - 20), 5, 15));
         }
-        returns.push(ret(Nation::Wales, quarter, date!(2026 - 05 - 30), 1, 2));
+        returns.push(ret(6, Nation::Wales, quarter, date!(2026 - 05 - 30), 1, 2));
     }
     let referrals = (0..7)
         .map(|i| ReferralFact {
@@ -97,6 +98,11 @@ fn sample() -> BoardInput {
                 indicator: Indicator::Referrals,
                 from: q("2025-Q1"),
                 target: Target { value: 200.0, red: 100.0 },
+            },
+            TargetFrom {
+                indicator: Indicator::FirstResponseDays,
+                from: q("2025-Q1"),
+                target: Target { value: 5.0, red: 10.0 },
             },
         ],
     }
@@ -165,10 +171,36 @@ fn the_first_response_median_is_hidden_below_five_referrals() {
     let figures = board(&sample(), uk(), TODAY);
     assert_eq!(find(&figures, Indicator::FirstResponseDays).value.text, "3.0 days");
     assert_eq!(find(&figures, Indicator::SafeReferralCentres).value.number, Some(2.0));
+    assert_eq!(find(&figures, Indicator::FirstResponseDays).rag, Some(Rag::Green));
     let mut few = sample();
     few.referrals.truncate(4);
     let figures = board(&few, uk(), TODAY);
-    assert_eq!(find(&figures, Indicator::FirstResponseDays).value.number, None);
+    let hidden = find(&figures, Indicator::FirstResponseDays);
+    assert_eq!(hidden.value.number, None);
+    // Its status would say what it is: none is given.
+    assert_eq!(hidden.rag, None);
+    // None at all reads the same as a few.
+    few.referrals.clear();
+    assert_eq!(find(&board(&few, uk(), TODAY), Indicator::FirstResponseDays).value.text, HIDDEN_FEW);
+}
+
+#[test]
+fn a_nation_with_no_returns_protects_nobody() {
+    // England 100 children, Wales 3, Northern Ireland 50; the Channel Islands sent nothing. Were
+    // the islands' known 0 used to hide Wales's 3, the UK total less the others would give it away.
+    let mut input = sample();
+    input.returns = vec![
+        ReturnFact { children: 100, ..ret(0, Nation::England, "2026-Q1", date!(2026 - 01 - 20), 5, 95) },
+        ReturnFact { children: 3, ..ret(6, Nation::Wales, "2026-Q1", date!(2026 - 01 - 20), 1, 2) },
+        ReturnFact { children: 50, ..ret(8, Nation::NorthernIreland, "2026-Q1", date!(2026 - 01 - 20), 5, 45) },
+    ];
+    let figures = board(&input, uk(), TODAY);
+    let children = find(&figures, Indicator::Children);
+    let shown: Vec<&str> = children.by_nation.iter().map(|(_, f)| f.text.as_str()).collect();
+    assert_eq!(children.value.text, "153");
+    assert_eq!(shown[1], "<5");
+    assert_eq!(shown[3], NO_DATA);
+    assert_eq!(shown.iter().filter(|t| **t == "[c]").count(), 1, "{shown:?}");
 }
 
 #[test]
