@@ -5,6 +5,12 @@
 ALTER TABLE centres ADD COLUMN joined_on TEXT;
 ALTER TABLE centres ADD COLUMN left_on TEXT;
 
+-- The board reads referrals by when they arrived (codes and times only: the index covers them,
+-- so the wide rows are never read), and asks when its sources last changed.
+CREATE INDEX referrals_by_arrival ON referrals (submitted_at, state, centre_slug, first_response_at);
+CREATE INDEX referrals_by_first_response ON referrals (first_response_at);
+CREATE INDEX statistics_returns_by_update ON statistics_returns (updated_at);
+
 -- Training NACCC delivered (shared::board::registers): no names, only how many attended.
 CREATE TABLE training_events (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -123,6 +123,8 @@ pub struct Store {
     pools: std::sync::Arc<Pools>,
     /// The parsed centre directory, read on every search (see `centres::DIRECTORY_TTL`).
     directory: std::sync::Arc<std::sync::Mutex<Option<centres::CachedDirectory>>>,
+    /// What the board's figures were last worked out from (see `board::BoardCache`).
+    board: std::sync::Arc<std::sync::Mutex<board::BoardCache>>,
 }
 
 /// How long a request waits for a free connection before reporting the store unavailable.
@@ -135,7 +137,7 @@ impl Store {
             Backend::Sqlite => sqlite::connect(url).await?,
             Backend::Postgres => postgres::connect(url).await?,
         };
-        Ok(Self { pools: std::sync::Arc::new(pools), directory: Default::default() })
+        Ok(Self { pools: std::sync::Arc::new(pools), directory: Default::default(), board: Default::default() })
     }
 
     pub fn backend(&self) -> Backend {
