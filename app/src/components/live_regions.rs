@@ -1,5 +1,6 @@
 //! Live parts of a centre's pages (the inbox, the dashboard) and the board's: with JavaScript, the
-//! page listens to `/centre/referrals/events` or `/board/events` (server-sent events, gloo-net's `EventSource`) and, on each
+//! page listens to `/centre/referrals/events` (on `/board…`, `/board/events`: server-sent events,
+//! gloo-net's `EventSource`) and, on each
 //! `changed`, fetches its own address again (with `live=1`, which does not count as the person
 //! being there) and swaps in the named regions as the server renders them now. Without
 //! JavaScript the page is simply reloaded.
@@ -7,18 +8,20 @@
 use leptos::prelude::*;
 
 /// A counter that goes up whenever the centre's referrals change (only in the browser).
-fn changes(events: &str) -> RwSignal<u32> {
+fn changes() -> RwSignal<u32> {
     let version = RwSignal::new(0u32);
     #[cfg(feature = "hydrate")]
-    listen(version, events);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = events;
+    listen(version);
     version
 }
 
 #[cfg(feature = "hydrate")]
-fn listen(version: RwSignal<u32>, events: &str) {
+fn listen(version: RwSignal<u32>) {
     use futures_util::StreamExt;
+    // Chosen here, in the lazily loaded part, rather than by a prop: a prop's reading would sit
+    // in the wasm every page loads.
+    let on_board = window().location().pathname().is_ok_and(|p| p == "/board" || p.starts_with("/board/"));
+    let events = if on_board { "/board/events" } else { "/centre/referrals/events" };
     let Ok(mut source) = gloo_net::eventsource::futures::EventSource::new(events) else {
         return;
     };
@@ -40,14 +43,8 @@ fn listen(version: RwSignal<u32>, events: &str) {
 /// "Pause live updates" button (shown only once the island runs: without JavaScript nothing
 /// updates by itself) holds the page still; on resuming it catches up at once.
 #[island(lazy)]
-pub fn LiveRegions(
-    regions: Vec<String>,
-    /// The stream to follow: the centre's (by default) or the board's `/board/events`.
-    #[prop(optional)]
-    events: Option<String>,
-    children: Children,
-) -> impl IntoView {
-    let news = changes(events.as_deref().unwrap_or("/centre/referrals/events"));
+pub fn LiveRegions(regions: Vec<String>, children: Children) -> impl IntoView {
+    let news = changes();
     let paused = RwSignal::new(false);
     let running = RwSignal::new(false);
     // The news version the page shows (0: as served).

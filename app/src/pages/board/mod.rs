@@ -98,7 +98,7 @@ fn page(view: &BoardView, shows: Shows, title: String) -> impl IntoView + use<> 
         <h1 class="heading-l">{title}</h1>
         <p class="body no-print" id="signed-in-as">"Signed in as "<strong>{view.viewer.0.clone()}</strong>", "{view.viewer.1.clone()}"."</p>
         {filters}
-        <LiveRegions regions=vec![AS_OF_REGION.to_owned(), FIGURES_REGION.to_owned()] events="/board/events".to_owned()>
+        <LiveRegions regions=vec![AS_OF_REGION.to_owned(), FIGURES_REGION.to_owned()]>
             <p class="body" role="status" id=AS_OF_REGION>{as_of}</p>
             <div id=FIGURES_REGION>{figures}</div>
         </LiveRegions>

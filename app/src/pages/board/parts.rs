@@ -36,13 +36,16 @@ pub fn period_text(quarter: Quarter, nation: Option<Nation>) -> String {
     format!("Figures for {}, {}.", quarter_words(quarter), nation.map_or("the whole UK", nation_label))
 }
 
-/// The printed pack's running head, at the top of every page (a page margin box: the pack's
-/// stylesheet at `/board/pack.css` carries it, since pages allow no inline style).
+/// The printed pack's stylesheet (`/board/pack.css`, loaded by the pack alone, for print): the
+/// running head at the top of every page (a page margin box: pages allow no inline style), page
+/// numbers, an objective to a page.
 pub fn pack_print_css(quarter: Quarter, nation: Option<Nation>) -> String {
     let words = format!("NACCC board pack · {}", period_text(quarter, nation)).replace(['\\', '"'], "");
     format!(
         "@page {{ @top-left {{ content: \"{words}\"; font: 9pt sans-serif; }} \
-         @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 9pt sans-serif; }} }}\n"
+         @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 9pt sans-serif; }} }}\n\
+         .pack-page {{ break-after: page; }}\n.pack-page:last-child {{ break-after: auto; }}\n\
+         .indicator, .chart, .table-wrap {{ break-inside: avoid; }}\n.table-wrap {{ overflow: visible; }}\n"
     )
 }
 
@@ -71,7 +74,7 @@ pub fn filter_form(view: &BoardView, action: &str) -> impl IntoView + use<> {
         })
         .collect_view();
     view! {
-        <form method="get" action=action.to_owned() class="filter-form no-print" id="board-filters">
+        <form method="get" action=action.to_owned() class="filters no-print" id="board-filters">
             <div class="form-group">
                 <label class="label" for="quarter">"Quarter"</label>
                 <select class="select" id="quarter" name="quarter">{quarters}</select>
@@ -83,7 +86,7 @@ pub fn filter_form(view: &BoardView, action: &str) -> impl IntoView + use<> {
                     {nations}
                 </select>
             </div>
-            <button type="submit" class="button button--secondary">"Show these figures"</button>
+            <div class="form-group"><button type="submit" class="button button--secondary">"Show these figures"</button></div>
         </form>
     }
 }
@@ -110,7 +113,7 @@ fn key(view: &BoardView) -> impl IntoView + use<> {
         "Red, amber and green compare each figure for the whole UK with the target NACCC set for it."
     };
     view! {
-        <p class="body board-key">{LEGEND}" "{rag}" Counts of children, families and referrals are never shown where they are under 5 outside the whole-UK totals."</p>
+        <p class="hint board-key">{LEGEND}" "{rag}" Counts of children, families and referrals are never shown where they are under 5 outside the whole-UK totals."</p>
     }
 }
 
@@ -302,7 +305,7 @@ pub fn pack(view: &BoardView) -> impl IntoView + use<> {
             view! {
                 // Printed, the head repeats at the top of every page the objective runs to.
                 <section class="pack-page" aria-labelledby=format!("pack-objective-{}", o.objective.number())>
-                    <div class="pack-page__head"><p class="pack-page__filters">{format!("NACCC board pack · {}", period_words(view))}</p></div>
+                    <div class="pack-page__head"><p class="body"><strong>{format!("NACCC board pack · {}", period_words(view))}</strong></p></div>
                     <div class="pack-page__body">
                         <h2 class="heading-l" id=format!("pack-objective-{}", o.objective.number())>{format!("Objective {}: {}", o.objective.number(), o.objective.title())}</h2>
                         {objective_table(view, o.objective, &o.indicators)}
