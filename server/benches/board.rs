@@ -30,8 +30,7 @@ async fn fill(store: &Store, url: &str) -> Result<(), Box<dyn std::error::Error>
     let schedule = shared::returns::Schedule { due_days: 28, grace_days: 28 };
     server::seed::returns::seed_returns(store, &directory, today, schedule, None).await?;
     server::seed::board::seed_board(store, &directory, today, NOW).await?;
-    let online: Vec<&str> =
-        directory.iter().filter(|c| c.accepts_online_referrals).map(|c| c.slug.as_str()).collect();
+    let online: Vec<&str> = directory.iter().filter(|c| c.accepts_online_referrals).map(|c| c.slug.as_str()).collect();
     // Straight into the table (the wizard's Argon2id codes would take hours): codes and times
     // only, which is all the board reads.
     let rows = (0..REFERRALS).map(|i| {

@@ -188,7 +188,8 @@ async fn naccc_keeps_the_registers_and_targets_the_indicators_follow(db: &TestDb
 
     // An inspection of a member centre; a centre that does not exist is refused.
     let centre = server::seed::demo_staff_centre().unwrap().to_string();
-    let inspection = [("key", key.as_str()), ("f[centre]", centre.as_str()), ("f[inspected-on]", "2026-09-01"), ("f[stars]", "5")];
+    let inspection =
+        [("key", key.as_str()), ("f[centre]", centre.as_str()), ("f[inspected-on]", "2026-09-01"), ("f[stars]", "5")];
     let (location, _) = b.submit_and_follow("/api/admin/board/inspection", &inspection).await;
     assert_eq!(location, "/admin/board?done=inspection");
     let (_, refused) = b

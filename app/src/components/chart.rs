@@ -279,8 +279,8 @@ pub fn Chart(
                 .map(|(n, s)| {
                     let value = s.values.get(i).copied().flatten();
                     let text = texts.as_ref().and_then(|t| t.get(n)).and_then(|t| t.get(i)).cloned();
-                    let missing =
-                        (value.is_none() && text.is_none()).then(|| view! { <span class="visually-hidden">" no figure"</span> });
+                    let missing = (value.is_none() && text.is_none())
+                        .then(|| view! { <span class="visually-hidden">" no figure"</span> });
                     view! { <td class="table__numeric">{text.unwrap_or_else(|| chart.cell(value))}{missing}</td> }
                 })
                 .collect_view();

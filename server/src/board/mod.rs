@@ -62,8 +62,9 @@ impl BoardService {
         let first = quarters.first().copied().unwrap_or(filter.quarter);
         // Referrals by the UK date they arrived: a day's margin either side, sorted out by date.
         let from = first.start().midnight().assume_utc().unix_timestamp() - 86_400;
-        let to = filter.quarter.end().next_day().unwrap_or(filter.quarter.end()).midnight().assume_utc().unix_timestamp()
-            + 86_400;
+        let to =
+            filter.quarter.end().next_day().unwrap_or(filter.quarter.end()).midnight().assume_utc().unix_timestamp()
+                + 86_400;
         self.store.board_input(first, filter.quarter, from, to, self.clock.now()).await
     }
 

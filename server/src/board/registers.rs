@@ -6,12 +6,12 @@ use super::{BoardService, port_error};
 use crate::store::{Actor, AuditEvent, Outcome, StoreError};
 use app::pages::board::model::{InspectionLine, Registers, TargetLine, TrainingLine};
 use app::ports::{PortError, StaffUser};
+use shared::Quarter;
 use shared::account::Role;
 use shared::board::indicators::{Indicator, format_value};
 use shared::board::registers::{Audience, Inspection, RegisterError, TrainingEvent};
 use shared::board::targets::{Target, TargetFrom};
 use shared::referral::{FieldError, Fields};
-use shared::Quarter;
 
 type Refusable = Result<Result<(), Vec<FieldError>>, PortError>;
 
@@ -24,7 +24,13 @@ fn problems(errors: &[RegisterError]) -> Vec<FieldError> {
 }
 
 async fn audit(s: &BoardService, user: &StaffUser, action: &'static str, object: String) {
-    let event = AuditEvent { actor: Actor::User(user.id), action, object: Some(object), outcome: Outcome::Ok, detail: String::new() };
+    let event = AuditEvent {
+        actor: Actor::User(user.id),
+        action,
+        object: Some(object),
+        outcome: Outcome::Ok,
+        detail: String::new(),
+    };
     if let Err(error) = s.store.record(&event, s.clock.now()).await {
         tracing::error!(%error, "audit entry not written");
     }
@@ -67,14 +73,8 @@ pub(super) async fn registers(s: &BoardService) -> Result<Registers, StoreError>
             }
         })
         .collect();
-    let centres = s
-        .store
-        .centres_for_naccc()
-        .await?
-        .into_iter()
-        .filter(|c| c.5 != "removed")
-        .map(|c| (c.0, c.1))
-        .collect();
+    let centres =
+        s.store.centres_for_naccc().await?.into_iter().filter(|c| c.5 != "removed").map(|c| (c.0, c.1)).collect();
     let this_quarter = Quarter::containing(s.clock.today()).map_err(|_| StoreError::CorruptRow("today".into()))?;
     Ok(Registers {
         training,
@@ -180,7 +180,10 @@ pub(super) async fn set_target(s: &BoardService, user: &StaffUser, fields: &Fiel
             return Ok(Err(vec![FieldError::new(field, &e)]));
         }
     };
-    s.store.set_target(&TargetFrom { indicator, from, target }, Some(user.id), s.clock.now()).await.map_err(port_error)?;
+    s.store
+        .set_target(&TargetFrom { indicator, from, target }, Some(user.id), s.clock.now())
+        .await
+        .map_err(port_error)?;
     audit(s, user, "board.target", format!("indicator:{}", indicator.code())).await;
     Ok(Ok(()))
 }

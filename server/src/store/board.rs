@@ -115,7 +115,8 @@ impl Store {
     }
 
     async fn board_sources_state(&self) -> Result<SourcesState, StoreError> {
-        let centres: i64 = on_read!(self, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM centres").fetch_one(pool).await)?;
+        let centres: i64 =
+            on_read!(self, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM centres").fetch_one(pool).await)?;
         Ok((self.board_changed_at().await?, centres))
     }
 
@@ -132,7 +133,8 @@ impl Store {
                 Ok(CentreFact {
                     id: u32::try_from(id).map_err(|_| StoreError::CorruptRow("centre id".into()))?,
                     nation: nation(&n)?,
-                    service: ServiceType::from_code(&service).map_err(|_| StoreError::CorruptRow("centre service".into()))?,
+                    service: ServiceType::from_code(&service)
+                        .map_err(|_| StoreError::CorruptRow("centre service".into()))?,
                     status: AccreditationStatus::from_code(&status)
                         .map_err(|_| StoreError::CorruptRow("accreditation status".into()))?,
                     renewal_due: renewal_due.as_deref().map(|d| date(d, "renewal")).transpose()?,
@@ -207,7 +209,9 @@ impl Store {
             .await
         })?;
         rows.into_iter()
-            .map(|(id, at, first)| Ok((u32::try_from(id).map_err(|_| StoreError::CorruptRow("centre id".into()))?, at, first)))
+            .map(|(id, at, first)| {
+                Ok((u32::try_from(id).map_err(|_| StoreError::CorruptRow("centre id".into()))?, at, first))
+            })
             .collect()
     }
 
@@ -356,7 +360,10 @@ impl Store {
     /// Whether a form (by its key) has recorded an inspection.
     pub async fn inspection_form_used(&self, form_key: &str) -> Result<bool, StoreError> {
         let id: Option<i64> = on_read!(self, |pool| {
-            sqlx::query_scalar("SELECT id FROM inspections WHERE form_key = $1").bind(form_key).fetch_optional(pool).await
+            sqlx::query_scalar("SELECT id FROM inspections WHERE form_key = $1")
+                .bind(form_key)
+                .fetch_optional(pool)
+                .await
         })?;
         Ok(id.is_some())
     }

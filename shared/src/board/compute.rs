@@ -166,7 +166,8 @@ impl PeopleTables {
         let mut t = Self { referrals: BTreeMap::new(), children: BTreeMap::new(), families: BTreeMap::new() };
         for &q in quarters {
             let of_q = returns.get(&q).map(Vec::as_slice).unwrap_or_default();
-            let present: Vec<Nation> = Nation::ALL.into_iter().filter(|n| of_q.iter().any(|r| r.nation == *n)).collect();
+            let present: Vec<Nation> =
+                Nation::ALL.into_iter().filter(|n| of_q.iter().any(|r| r.nation == *n)).collect();
             let column = |n: Nation| present.iter().position(|x| *x == n);
             let mut cells = vec![vec![0u64; present.len()]; ReferralSource::ALL.len()];
             let mut children = vec![0u64; present.len()];
@@ -306,7 +307,8 @@ impl Ctx<'_> {
         }
         match indicator {
             Indicator::OnlineShare => {
-                let (online, all) = (self.people.source(q, 0, nation), self.people.value(Indicator::Referrals, q, nation));
+                let (online, all) =
+                    (self.people.source(q, 0, nation), self.people.value(Indicator::Referrals, q, nation));
                 let truth = self.online_share_truth(q, nation);
                 match (online.and_then(|s| s.count()), all.and_then(|s| s.count())) {
                     // Shown only when both counts are: a share of a hidden count would give it away.
@@ -385,14 +387,19 @@ impl Ctx<'_> {
         };
         match indicator {
             Indicator::MemberCentres => count(self.members(q.end(), nation).count()),
-            Indicator::Candidates => {
-                count(self.members(self.today, nation).filter(|c| c.status == AccreditationStatus::Candidate && c.case_under_way).count())
-            }
-            Indicator::Accredited => {
-                share(self.members(self.today, nation).filter(accredited).count(), self.members(self.today, nation).count())
-            }
+            Indicator::Candidates => count(
+                self.members(self.today, nation)
+                    .filter(|c| c.status == AccreditationStatus::Candidate && c.case_under_way)
+                    .count(),
+            ),
+            Indicator::Accredited => share(
+                self.members(self.today, nation).filter(accredited).count(),
+                self.members(self.today, nation).count(),
+            ),
             Indicator::WithConditions => count(
-                self.members(self.today, nation).filter(|c| c.status == AccreditationStatus::AccreditedWithConditions).count(),
+                self.members(self.today, nation)
+                    .filter(|c| c.status == AccreditationStatus::AccreditedWithConditions)
+                    .count(),
             ),
             Indicator::RenewalsOverdue => count(
                 self.members(self.today, nation)
@@ -406,7 +413,9 @@ impl Ctx<'_> {
                     .input
                     .inspections
                     .iter()
-                    .filter(|i| i.inspected_on > from && i.inspected_on <= q.end() && nation.is_none_or(|n| i.nation == n))
+                    .filter(|i| {
+                        i.inspected_on > from && i.inspected_on <= q.end() && nation.is_none_or(|n| i.nation == n)
+                    })
                     .collect();
                 share(within.iter().filter(|i| i.stars >= 4).count(), within.len())
             }
@@ -427,7 +436,11 @@ impl Ctx<'_> {
                     return None;
                 }
                 let staff = indicator == Indicator::PaidStaff;
-                Some(self.returns_of(q, nation).map(|r| f64::from(if staff { r.paid_staff } else { r.volunteers })).sum())
+                Some(
+                    self.returns_of(q, nation)
+                        .map(|r| f64::from(if staff { r.paid_staff } else { r.volunteers }))
+                        .sum(),
+                )
             }
             Indicator::SafeReferralCentres => {
                 let centres: BTreeSet<u32> = self
@@ -447,8 +460,10 @@ impl Ctx<'_> {
                     .filter(|c| c.service != ServiceType::Candidate)
                     .map(|c| c.id)
                     .collect();
-                let on_time =
-                    self.returns_of(q, nation).filter(|r| expected.contains(&r.centre) && r.submitted_on <= due).count();
+                let on_time = self
+                    .returns_of(q, nation)
+                    .filter(|r| expected.contains(&r.centre) && r.submitted_on <= due)
+                    .count();
                 share(on_time, expected.len())
             }
             _ => None,
@@ -462,7 +477,10 @@ impl Ctx<'_> {
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
-                    (super::indicators::source_label(*s).to_owned(), self.people.source(q, i, filter.nation).map_or_else(|| Figure::none(NO_DATA), Figure::shown))
+                    (
+                        super::indicators::source_label(*s).to_owned(),
+                        self.people.source(q, i, filter.nation).map_or_else(|| Figure::none(NO_DATA), Figure::shown),
+                    )
                 })
                 .collect(),
             Indicator::MemberCentres => ServiceType::ALL

@@ -165,18 +165,28 @@ impl Indicator {
         match self {
             Self::MemberCentres => "Member centres (suspended ones included) on the last day of the quarter.",
             Self::Candidates => "Candidate centres with an accreditation case under way, today.",
-            Self::Accredited => "Member centres accredited (with or without conditions) as a share of all member centres, today.",
+            Self::Accredited => {
+                "Member centres accredited (with or without conditions) as a share of all member centres, today."
+            }
             Self::WithConditions => "Centres accredited with conditions and an action plan still open, today.",
             Self::RenewalsOverdue => "Accredited centres whose renewal date has passed, today.",
-            Self::InspectionRating => "Young People's Board inspections in the year to the quarter's end rated 4 or 5 stars.",
+            Self::InspectionRating => {
+                "Young People's Board inspections in the year to the quarter's end rated 4 or 5 stars."
+            }
             Self::PeopleTrained => "Places taken by centre staff and volunteers at NACCC training in the quarter.",
             Self::JudgesTrained => "Places taken by judges and magistrates at NACCC training in the quarter.",
             Self::Volunteers => "Volunteers as the centres' statistics returns for the quarter say.",
             Self::PaidStaff => "Paid staff as the centres' statistics returns for the quarter say.",
-            Self::SafeReferralCentres => "Centres that received at least one referral through Safe Referral in the quarter.",
+            Self::SafeReferralCentres => {
+                "Centres that received at least one referral through Safe Referral in the quarter."
+            }
             Self::OnlineShare => "Referrals made online as a share of all referrals, from the statistics returns.",
-            Self::FirstResponseDays => "Days from a Safe Referral arriving to the centre's first response, the median over the quarter.",
-            Self::ReturnsOnTime => "Statistics returns for the quarter submitted by their due date, as a share of member centres.",
+            Self::FirstResponseDays => {
+                "Days from a Safe Referral arriving to the centre's first response, the median over the quarter."
+            }
+            Self::ReturnsOnTime => {
+                "Statistics returns for the quarter submitted by their due date, as a share of member centres."
+            }
             Self::Referrals => "Referrals received as the centres' statistics returns for the quarter say.",
             Self::Children => "Children seen as the centres' statistics returns for the quarter say.",
             Self::Families => "Families seen as the centres' statistics returns for the quarter say.",

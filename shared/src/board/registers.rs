@@ -158,13 +158,28 @@ mod tests {
     #[test]
     fn a_training_event_is_checked_field_by_field() {
         let ok = TrainingEvent::parse("2026-03-14", " Domestic abuse awareness ", "volunteers", "24", TODAY).unwrap();
-        assert_eq!((ok.course.as_str(), ok.audience, ok.attendees), ("Domestic abuse awareness", Audience::Volunteers, 24));
+        assert_eq!(
+            (ok.course.as_str(), ok.audience, ok.attendees),
+            ("Domestic abuse awareness", Audience::Volunteers, 24)
+        );
         let all = TrainingEvent::parse("14/03/2026", "", "everyone", "0", TODAY).unwrap_err();
-        assert_eq!(all, vec![RegisterError::Date, RegisterError::NoCourse, RegisterError::Audience, RegisterError::Attendees]);
-        assert_eq!(TrainingEvent::parse("2026-03-21", "C", "judges", "3", TODAY).unwrap_err(), vec![RegisterError::Future]);
+        assert_eq!(
+            all,
+            vec![RegisterError::Date, RegisterError::NoCourse, RegisterError::Audience, RegisterError::Attendees]
+        );
+        assert_eq!(
+            TrainingEvent::parse("2026-03-21", "C", "judges", "3", TODAY).unwrap_err(),
+            vec![RegisterError::Future]
+        );
         let long = "x".repeat(MAX_COURSE + 1);
-        assert_eq!(TrainingEvent::parse("2026-03-14", &long, "staff", "3", TODAY).unwrap_err(), vec![RegisterError::LongCourse]);
-        assert_eq!(TrainingEvent::parse("2026-03-14", "C", "staff", "5001", TODAY).unwrap_err(), vec![RegisterError::Attendees]);
+        assert_eq!(
+            TrainingEvent::parse("2026-03-14", &long, "staff", "3", TODAY).unwrap_err(),
+            vec![RegisterError::LongCourse]
+        );
+        assert_eq!(
+            TrainingEvent::parse("2026-03-14", "C", "staff", "5001", TODAY).unwrap_err(),
+            vec![RegisterError::Attendees]
+        );
     }
 
     #[test]

@@ -108,11 +108,7 @@ pub struct TargetFrom {
 
 /// The target holding for `indicator` in `quarter`: the latest set from that quarter or before.
 pub fn target_for(targets: &[TargetFrom], indicator: Indicator, quarter: Quarter) -> Option<Target> {
-    targets
-        .iter()
-        .filter(|t| t.indicator == indicator && t.from <= quarter)
-        .max_by_key(|t| t.from)
-        .map(|t| t.target)
+    targets.iter().filter(|t| t.indicator == indicator && t.from <= quarter).max_by_key(|t| t.from).map(|t| t.target)
 }
 
 #[cfg(test)]

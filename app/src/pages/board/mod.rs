@@ -88,8 +88,9 @@ fn page(view: &BoardView, shows: Shows, title: String) -> impl IntoView + use<> 
         Shows::Objective(o) => parts::objective_detail(view, o).into_any(),
         Shows::Pack => parts::pack(view).into_any(),
     };
-    let back = (shows != Shows::Overview)
-        .then(|| view! { <a href=parts::with_filter("/board", view) class="back-link no-print">"Strategic indicators"</a> });
+    let back = (shows != Shows::Overview).then(
+        || view! { <a href=parts::with_filter("/board", view) class="back-link no-print">"Strategic indicators"</a> },
+    );
     let as_of = parts::as_of(view);
     let sign_out = ServerAction::<SignOut>::new();
     let filters = parts::filter_form(view, &here);

@@ -128,7 +128,8 @@ fn objective_table(view: &BoardView, o: Objective, indicators: &[IndicatorFigure
     let rows = indicators
         .iter()
         .map(|f| {
-            let href = format!("{}#{}", with_filter(&format!("/board/objectives/{}", o.number()), view), f.indicator.code());
+            let href =
+                format!("{}#{}", with_filter(&format!("/board/objectives/{}", o.number()), view), f.indicator.code());
             view! {
                 <tr id=format!("row-{}", f.indicator.code())>
                     <th scope="row"><a href=href>{f.indicator.name()}</a></th>
@@ -230,7 +231,9 @@ fn trend_chart(view: &BoardView, f: &IndicatorFigures) -> Option<impl IntoView +
         (Some((q1, a)), Some((q2, b))) if q1 != q2 => {
             format!("{name}, {}: {} in {q1}, {} in {q2}.", area(view), a.text, b.text)
         }
-        (Some((q, a)), _) => format!("{name}, {}: {} in {q}; no other quarter has a figure to show.", area(view), a.text),
+        (Some((q, a)), _) => {
+            format!("{name}, {}: {} in {q}; no other quarter has a figure to show.", area(view), a.text)
+        }
         _ => format!("{name}, {}: no quarter has a figure that can be shown.", area(view)),
     };
     let chart = ChartData {
@@ -241,7 +244,10 @@ fn trend_chart(view: &BoardView, f: &IndicatorFigures) -> Option<impl IntoView +
         unit: if f.indicator.unit() == Unit::Percent { ChartUnit::Percent } else { ChartUnit::Count },
         category: "Quarter",
         categories: f.trend.iter().map(|(q, _)| q.to_string()).collect(),
-        series: vec![Series { name: area(view).to_owned(), values: f.trend.iter().map(|(_, fig)| fig.number).collect() }],
+        series: vec![Series {
+            name: area(view).to_owned(),
+            values: f.trend.iter().map(|(_, fig)| fig.number).collect(),
+        }],
     };
     let texts = vec![f.trend.iter().map(|(_, fig)| fig.text.clone()).collect()];
     let csv_href = format!("{}&indicator={}", with_filter("/board/indicators.csv", view), f.indicator.code());
@@ -253,7 +259,12 @@ fn indicator_detail(view: &BoardView, f: &IndicatorFigures) -> impl IntoView + u
     let code = f.indicator.code();
     let by_nation = f.by_nation.iter().map(|(n, fig)| (nation_label(*n).to_owned(), fig.clone())).collect();
     let parts = (!f.breakdown.is_empty()).then(|| {
-        figures_table(format!("{code}-parts"), format!("{}: its parts, {}", f.indicator.name(), view.quarter), "Part", f.breakdown.clone())
+        figures_table(
+            format!("{code}-parts"),
+            format!("{}: its parts, {}", f.indicator.name(), view.quarter),
+            "Part",
+            f.breakdown.clone(),
+        )
     });
     let today_only = f.indicator.today_only().then(|| view! { <p class="body">"Known as things stand today: the history of this figure is not kept, so it has no trend."</p> });
     view! {

@@ -65,7 +65,10 @@ pub async fn set_target(#[server(default)] f: Fields) -> Result<(), WorkspaceErr
 }
 
 #[server(endpoint = "admin/board/training")]
-pub async fn record_training(#[server(default)] key: String, #[server(default)] f: Fields) -> Result<(), WorkspaceError> {
+pub async fn record_training(
+    #[server(default)] key: String,
+    #[server(default)] f: Fields,
+) -> Result<(), WorkspaceError> {
     let user = admin().await?;
     let ports = crate::pages::workspace::ports()?;
     let outcome = ports.board.record_training(&user, &f, &key).await.map_err(crate::pages::workspace::unavailable)?;
@@ -114,7 +117,12 @@ pub fn RegistersPage() -> impl IntoView {
     }
 }
 
-fn table(id: &'static str, caption: &'static str, head: &[&'static str], rows: Vec<Vec<String>>) -> impl IntoView + use<> {
+fn table(
+    id: &'static str,
+    caption: &'static str,
+    head: &[&'static str],
+    rows: Vec<Vec<String>>,
+) -> impl IntoView + use<> {
     let head = head.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view();
     let empty = rows.is_empty().then(|| view! { <p class="body">"None recorded yet."</p> });
     let body = rows
@@ -142,23 +150,29 @@ fn table(id: &'static str, caption: &'static str, head: &[&'static str], rows: V
 fn RegistersView(r: Registers, returned: Returned, done: Option<String>) -> impl IntoView {
     let errors: Errors = Signal::stored(returned.errors.clone());
     let typed = |k: &str, default: &str| returned.fields.get(k).cloned().unwrap_or_else(|| default.to_owned());
-    let indicators: Vec<(String, String)> =
-        Indicator::ALL.iter().map(|i| (i.code().to_owned(), format!("{} (objective {})", i.name(), i.objective().number()))).collect();
+    let indicators: Vec<(String, String)> = Indicator::ALL
+        .iter()
+        .map(|i| (i.code().to_owned(), format!("{} (objective {})", i.name(), i.objective().number())))
+        .collect();
     let audiences: Vec<(&'static str, &'static str)> = Audience::ALL.iter().map(|a| (a.code(), a.label())).collect();
     let mut centres: Vec<(String, String)> = vec![(String::new(), "Choose a centre".to_owned())];
     centres.extend(r.centres.iter().cloned());
     let stars: Vec<(String, String)> = std::iter::once((String::new(), "Choose a rating".to_owned()))
         .chain((1..=5).rev().map(|n: u8| (n.to_string(), format!("{n} star{}", if n == 1 { "" } else { "s" }))))
         .collect();
-    let notice = done_words(done.as_deref()).map(|w| view! { <div class="notice" role="status" id="done"><p class="body">{w}</p></div> });
+    let notice = done_words(done.as_deref())
+        .map(|w| view! { <div class="notice" role="status" id="done"><p class="body">{w}</p></div> });
     let targets = r.targets.iter().map(|t| vec![t.indicator.clone(), t.from.clone(), t.words.clone()]).collect();
     let training = r
         .training
         .iter()
         .map(|t| vec![t.held_on.clone(), t.course.clone(), t.audience.clone(), t.attendees.to_string()])
         .collect();
-    let inspections =
-        r.inspections.iter().map(|i| vec![i.centre.clone(), i.inspected_on.clone(), format!("{} of 5", i.stars)]).collect();
+    let inspections = r
+        .inspections
+        .iter()
+        .map(|i| vec![i.centre.clone(), i.inspected_on.clone(), format!("{} of 5", i.stars)])
+        .collect();
     view! {
         <a href="/admin" class="back-link">"NACCC administration"</a>
         {notice}
