@@ -37,9 +37,9 @@ for (const js of [true, false]) {
       await page.waitForURL(/\/login\/code$/);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Enter the code from your authenticator app");
       if (js) await expectNoAxeViolations(page);
-      // Other suites sign in as these accounts too, and a code is accepted once: this waits for the
-      // next code if another test has just used this one.
-      await enterCode(page, AUTHENTICATOR_KEY, /\/centre$/);
+      // Other suites sign in as these accounts too, and a code is accepted once: this takes its
+      // turn with them and waits for a code no test has used.
+      await enterCode(page, account, AUTHENTICATOR_KEY, /\/centre$/);
       if (js) await expectNoAxeViolations(page);
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.waitForURL(/\/login\?signed-out=1$/);

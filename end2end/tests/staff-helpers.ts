@@ -1,4 +1,7 @@
 import { createHmac } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
 
 // The demo accounts `serve --demo` creates and prints (demo mode only).
@@ -29,26 +32,68 @@ export async function signIn(page: Page, email: string, password: string, key: s
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.waitForURL(/\/login\/code$/);
-  await enterCode(page, key, home);
+  await enterCode(page, email, key, home);
+}
+
+const STEP_MS = 30_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `use` while holding this account's sign-in turn on this server, shared by every Playwright
+ * worker through a directory only one process can create. `use` gets the last 30-second step any
+ * test used for the account and returns the step it used. A code is accepted once per account
+ * (that is the point of it), so parallel tests signing in as the same demo account take turns
+ * instead of racing for the same code.
+ */
+async function takingTurns(server: string, email: string, use: (lastStep: number) => Promise<number>) {
+  const dir = join(tmpdir(), "naccc-hub-e2e-sign-in", server.replace(/[^a-z0-9]+/gi, "-"), email);
+  mkdirSync(dir, { recursive: true });
+  const lock = join(dir, "turn");
+  const lastFile = join(dir, "last-step");
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A turn older than two minutes belongs to a test that was stopped while holding it.
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      } catch {}
+      await sleep(100);
+    }
+  }
+  try {
+    const last = existsSync(lastFile) ? Number(readFileSync(lastFile, "utf8")) || 0 : 0;
+    writeFileSync(lastFile, String(await use(last)));
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** On the code page, enters the authenticator code for `key` until it lands on `home`. */
-export async function enterCode(page: Page, key: string, home: RegExp) {
-  // Each code works once per account: if another test just used this one, wait for the next.
+export async function enterCode(page: Page, email: string, key: string, home: RegExp) {
   const summary = page.locator(".error-summary");
   const atHome = () => home.test(new URL(page.url()).pathname);
+  const server = new URL(page.url()).host;
   for (let attempt = 0; attempt < 3 && !atHome(); attempt++) {
-    if (attempt > 0) {
-      await expect(summary).toContainText("has been used");
-      await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
-    }
-    await page.getByLabel("Code").fill(authenticatorCode(key));
-    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/login/code");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await answered;
+    await takingTurns(server, email, async (lastStep) => {
+      // Each code works once per account: wait for a step no test has used yet.
+      let step = Math.floor(Date.now() / STEP_MS);
+      if (step <= lastStep || attempt > 0) {
+        const next = Math.max(step, lastStep) + 1;
+        await sleep(next * STEP_MS - Date.now() + 300);
+        step = next;
+      }
+      await page.getByLabel("Code").fill(authenticatorCode(key, step * STEP_MS + 1));
+      const answered = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/login/code");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await answered;
+      return step;
+    });
     // Either signed in, or told the code was refused (with JavaScript the address stays put).
     await expect.poll(async () => atHome() || (await summary.isVisible()), { timeout: 15_000 }).toBe(true);
   }
+  if (!atHome()) throw new Error(`signing in as ${email}: ${await summary.textContent()}`);
   await page.waitForURL(home);
   await expect(page.locator("#signed-in-as")).toContainText("Signed in as");
 }

@@ -121,6 +121,8 @@ impl Figure {
 pub const NO_DATA: &str = "no data";
 /// Words for a share or median of fewer than 5 referrals.
 pub const HIDDEN_FEW: &str = "hidden (fewer than 5 referrals)";
+/// Words for a share of referrals fewer than 3 centres reported.
+pub const HIDDEN_FEW_CENTRES: &str = "hidden (fewer than 3 centres)";
 /// Words for a training figure asked for by nation.
 pub const UK_ONLY: &str = "UK-wide only";
 
@@ -172,8 +174,12 @@ impl PeopleTables {
             let mut cells = vec![vec![0u64; present.len()]; ReferralSource::ALL.len()];
             let mut children = vec![0u64; present.len()];
             let mut families = vec![0u64; present.len()];
+            let mut centres = vec![0usize; present.len()];
             for r in of_q {
                 let Some(n) = column(r.nation) else { continue };
+                if let Some(c) = centres.get_mut(n) {
+                    *c += 1;
+                }
                 for (row, count) in cells.iter_mut().zip(r.by_source) {
                     if let Some(cell) = row.get_mut(n) {
                         *cell += u64::from(count);
@@ -188,10 +194,12 @@ impl PeopleTables {
             }
             // Each source's UK total is a whole-UK figure, as is the UK total.
             let public = disclosure::Public { total: true, row_totals: true };
-            t.referrals.insert(q, (disclosure::disclose_with(&cells, public), present.clone()));
-            let (c, c_total) = disclosure::disclose_list(&children, true);
+            let few: Vec<bool> = centres.iter().map(|&c| c < disclosure::FEW_CENTRES).collect();
+            let by_nation = disclosure::FewCentres { rows: &[], columns: &few };
+            t.referrals.insert(q, (disclosure::disclose_table(&cells, public, by_nation), present.clone()));
+            let (c, c_total) = disclosure::disclose_list_few(&children, true, &few);
             t.children.insert(q, (c, c_total, present.clone()));
-            let (f, f_total) = disclosure::disclose_list(&families, true);
+            let (f, f_total) = disclosure::disclose_list_few(&families, true, &few);
             t.families.insert(q, (f, f_total, present));
         }
         t
@@ -314,6 +322,9 @@ impl Ctx<'_> {
                     // Shown only when both counts are: a share of a hidden count would give it away.
                     (Some(_), Some(_)) => (Figure::of(unit, truth), truth),
                     _ if self.returns_in(q, nation) == 0 => (Figure::none(NO_DATA), None),
+                    _ if self.returns_in(q, nation) < disclosure::FEW_CENTRES => {
+                        (Figure::none(HIDDEN_FEW_CENTRES), truth)
+                    }
                     _ => (Figure::none(HIDDEN_FEW), truth),
                 }
             }

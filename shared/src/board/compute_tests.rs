@@ -188,12 +188,16 @@ fn the_first_response_median_is_hidden_below_five_referrals() {
 fn a_nation_with_no_returns_protects_nobody() {
     // England 100 children, Wales 3, Northern Ireland 50; the Channel Islands sent nothing. Were
     // the islands' known 0 used to hide Wales's 3, the UK total less the others would give it away.
+    // (England and Northern Ireland have three centres reporting each: enough to be shown.)
     let mut input = sample();
-    input.returns = vec![
-        ReturnFact { children: 100, ..ret(0, Nation::England, "2026-Q1", date!(2026 - 01 - 20), 5, 95) },
-        ReturnFact { children: 3, ..ret(6, Nation::Wales, "2026-Q1", date!(2026 - 01 - 20), 1, 2) },
-        ReturnFact { children: 50, ..ret(8, Nation::NorthernIreland, "2026-Q1", date!(2026 - 01 - 20), 5, 45) },
-    ];
+    let day = date!(2026 - 01 - 20);
+    input.returns = vec![ReturnFact { children: 3, ..ret(6, Nation::Wales, "2026-Q1", day, 1, 2) }];
+    for (centre, children) in [(0, 40), (1, 30), (2, 30)] {
+        input.returns.push(ReturnFact { children, ..ret(centre, Nation::England, "2026-Q1", day, 5, 95) });
+    }
+    for (centre, children) in [(8, 20), (9, 20), (10, 10)] {
+        input.returns.push(ReturnFact { children, ..ret(centre, Nation::NorthernIreland, "2026-Q1", day, 5, 45) });
+    }
     let figures = board(&input, uk(), TODAY);
     let children = find(&figures, Indicator::Children);
     let shown: Vec<&str> = children.by_nation.iter().map(|(_, f)| f.text.as_str()).collect();
@@ -227,4 +231,32 @@ fn a_quarter_with_no_returns_has_no_data_rather_than_zero() {
     let figures = board(&sample(), Filter { quarter: q("2024-Q1"), nation: None }, TODAY);
     assert_eq!(find(&figures, Indicator::Referrals).value.text, NO_DATA);
     assert_eq!(find(&figures, Indicator::Volunteers).value.text, NO_DATA);
+}
+
+#[test]
+fn a_nation_fewer_than_three_centres_report_from_shows_no_count_of_people() {
+    // Wales: two centres, 40 children each (no small count at all); England: six centres.
+    let mut input = sample();
+    let day = date!(2026 - 01 - 20);
+    input.returns.retain(|r| r.quarter != q("2026-Q1") || r.nation != Nation::Wales);
+    input.returns.iter_mut().for_each(|r| r.children = 50);
+    for centre in [6, 7] {
+        input.returns.push(ReturnFact { children: 40, ..ret(centre, Nation::Wales, "2026-Q1", day, 10, 30) });
+    }
+    let figures = board(&input, uk(), TODAY);
+    let children = find(&figures, Indicator::Children);
+    assert_eq!(children.value.text, "380");
+    // Wales is hidden, and so is England: the UK total less England would give Wales away.
+    assert_eq!(children.by_nation[1].1.text, "[c]");
+    assert_eq!(children.by_nation[0].1.text, "[c]");
+    let referrals = find(&figures, Indicator::Referrals);
+    assert_eq!(referrals.by_nation[1].1.number, None);
+    let wales = board(&input, Filter { nation: Some(Nation::Wales), ..uk() }, TODAY);
+    assert_eq!(find(&wales, Indicator::Children).value.text, "[c]");
+    assert_eq!(find(&wales, Indicator::OnlineShare).value.text, HIDDEN_FEW_CENTRES);
+    // Every source for Wales is hidden too; the UK's by source are shown.
+    assert!(find(&wales, Indicator::Referrals).breakdown.iter().all(|(_, f)| f.number.is_none()));
+    assert!(referrals.breakdown.iter().all(|(_, f)| f.number.is_some()));
+    // Centres are not people: Wales's members are still counted.
+    assert_eq!(find(&wales, Indicator::MemberCentres).value.number, Some(2.0));
 }

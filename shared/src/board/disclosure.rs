@@ -1,9 +1,11 @@
 //! Statistical disclosure control for the board's indicators: the one rule every output (page,
 //! CSV, print) goes through before it shows a count of people broken down below the whole nation.
 //!
-//! A count under [`SMALL`] is shown as "<5" (primary suppression). Then enough other figures are
-//! shown as "[c]" (secondary suppression) that no "<5" or "[c]" can be worked out from the figures
-//! left beside it, row, column and grand totals included.
+//! A count under [`SMALL`] is shown as "<5" (primary suppression). A figure made from fewer than
+//! [`FEW_CENTRES`] centres' returns is hidden too ("<5", or "[c]" when it is 5 or more): a nation
+//! with one or two centres reporting would otherwise show those centres' own figures. Then enough other figures
+//! are shown as "[c]" (secondary suppression) that no "<5" or "[c]" can be worked out from the
+//! figures left beside it, row, column and grand totals included.
 //!
 //! # Method
 //! Work on the extended table E: the cells, a last column of row totals, a last row of column
@@ -33,9 +35,12 @@ use serde::{Deserialize, Serialize};
 /// Counts of people under this are never shown in a breakdown.
 pub const SMALL: u64 = 5;
 
+/// A figure made from fewer centres' returns than this is never shown in a breakdown.
+pub const FEW_CENTRES: usize = 3;
+
 /// A sentence explaining "<5" and "[c]" for pages, CSV notes and print.
-pub const LEGEND: &str =
-    "<5: fewer than 5. [c]: hidden so that a number under 5 beside it cannot be worked out from the totals.";
+pub const LEGEND: &str = "<5: fewer than 5. [c]: hidden, because fewer than 3 centres sent the figure or so that a \
+     number hidden beside it cannot be worked out from the totals.";
 
 /// One figure as it may be shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,10 +115,23 @@ pub struct Public {
     pub row_totals: bool,
 }
 
+/// Rows and columns whose figures come from fewer than [`FEW_CENTRES`] centres' returns: each
+/// of their figures is hidden like a small count, whatever its size (bar whole-UK figures).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FewCentres<'a> {
+    pub rows: &'a [bool],
+    pub columns: &'a [bool],
+}
+
 /// [`disclose`], with whole-UK row totals as well as (or instead of) the grand total.
 pub fn disclose_with(cells: &[Vec<u64>], public: Public) -> Disclosed {
+    disclose_table(cells, public, FewCentres::default())
+}
+
+/// [`disclose_with`], also hiding the rows and columns too few centres make up.
+pub fn disclose_table(cells: &[Vec<u64>], public: Public, few: FewCentres) -> Disclosed {
     let table = Extended::new(cells);
-    let shown = table.suppress(public);
+    let shown = table.suppress(public, few);
     let (rows, columns) = (table.rows.saturating_sub(1), table.columns.saturating_sub(1));
     let mut lines = shown.chunks(table.columns.max(1));
     let mut out_cells = Vec::with_capacity(rows);
@@ -134,8 +152,14 @@ pub fn disclose_with(cells: &[Vec<u64>], public: Public) -> Disclosed {
 /// A one-way breakdown (e.g. referrals by source) and its total, by the same rule
 /// (a table of one column: its row totals are the values themselves).
 pub fn disclose_list(values: &[u64], total_is_public: bool) -> (Vec<Shown>, Shown) {
+    disclose_list_few(values, total_is_public, &[])
+}
+
+/// [`disclose_list`], also hiding the values too few centres make up (`few[i]` for `values[i]`).
+pub fn disclose_list_few(values: &[u64], total_is_public: bool, few: &[bool]) -> (Vec<Shown>, Shown) {
     let column: Vec<Vec<u64>> = values.iter().map(|&v| vec![v]).collect();
-    let disclosed = disclose(&column, total_is_public);
+    let public = Public { total: total_is_public, row_totals: false };
+    let disclosed = disclose_table(&column, public, FewCentres { rows: few, columns: &[] });
     (disclosed.cells.into_iter().flatten().collect(), disclosed.total)
 }
 
@@ -194,12 +218,27 @@ impl Extended {
         (public.total && index == self.corner()) || (public.row_totals && in_last_column && !in_last_row)
     }
 
-    fn suppress(&self, public: Public) -> Vec<Shown> {
+    /// Whether figure `index` lies in a row or column made from too few centres (the grand total
+    /// is made from all of them).
+    fn is_few(&self, index: usize, few: FewCentres) -> bool {
+        let (row, column) = (index / self.columns, index % self.columns);
+        let in_last_row = row + 1 == self.rows;
+        let in_last_column = column + 1 == self.columns;
+        (!in_last_row && few.rows.get(row).copied().unwrap_or(false))
+            || (!in_last_column && few.columns.get(column).copied().unwrap_or(false))
+    }
+
+    fn suppress(&self, public: Public, few: FewCentres) -> Vec<Shown> {
         let mut shown: Vec<Shown> = self
             .values
             .iter()
             .enumerate()
-            .map(|(k, &v)| if v < SMALL && !self.is_public(k, public) { Shown::Small } else { Shown::Count(v) })
+            .map(|(k, &v)| match () {
+                _ if self.is_public(k, public) => Shown::Count(v),
+                _ if v < SMALL => Shown::Small,
+                _ if self.is_few(k, few) => Shown::Hidden,
+                _ => Shown::Count(v),
+            })
             .collect();
         let mut protected = vec![false; shown.len()];
         // One pass is enough: every figure hidden on the way is protected by the rectangle that hid

@@ -151,7 +151,13 @@ fn check_table(cells: &[Vec<u64>], public: bool) -> Result<Disclosed, String> {
 }
 
 fn check_table_with(cells: &[Vec<u64>], public: Public) -> Result<Disclosed, String> {
-    let out = disclose_with(cells, public);
+    check_table_few(cells, public, FewCentres::default())
+}
+
+/// Also checks that every figure of a row or column too few centres make up is hidden (bar the
+/// public ones).
+fn check_table_few(cells: &[Vec<u64>], public: Public, few: FewCentres) -> Result<Disclosed, String> {
+    let out = disclose_table(cells, public, few);
     let columns = cells.iter().map(Vec::len).max().unwrap_or(0);
     let shape_ok = out.cells.len() == cells.len()
         && out.cells.iter().all(|row| row.len() == columns)
@@ -165,6 +171,22 @@ fn check_table_with(cells: &[Vec<u64>], public: Public) -> Result<Disclosed, Str
         shown.extend(row.iter().chain([total]).copied().map(Some));
     }
     shown.extend(out.column_totals.iter().chain([&out.total]).copied().map(Some));
+    for (i, row) in out.cells.iter().enumerate() {
+        let row_is_few = few.rows.get(i).copied().unwrap_or(false);
+        for (j, figure) in row.iter().enumerate() {
+            if (row_is_few || few.columns.get(j).copied().unwrap_or(false)) && figure.count().is_some() {
+                return Err(format!("cell {i},{j} from too few centres shown in {out:?}"));
+            }
+        }
+        if row_is_few && !public.row_totals && out.row_totals.get(i).and_then(Shown::count).is_some() {
+            return Err(format!("total of row {i} from too few centres shown in {out:?}"));
+        }
+    }
+    for (j, total) in out.column_totals.iter().enumerate() {
+        if few.columns.get(j).copied().unwrap_or(false) && total.count().is_some() {
+            return Err(format!("total of column {j} from too few centres shown in {out:?}"));
+        }
+    }
     check_with(cells.len() + 1, columns + 1, &extend(cells, columns), &shown, public)?;
     Ok(out)
 }
@@ -172,7 +194,14 @@ fn check_table_with(cells: &[Vec<u64>], public: Public) -> Result<Disclosed, Str
 /// Discloses a list and checks it as a one-column table whose row totals and column total are
 /// not shown (the equations make them equal to the values and the total).
 fn check_list(values: &[u64], public: bool) -> Result<(Vec<Shown>, Shown), String> {
-    let (out, total) = disclose_list(values, public);
+    check_list_few(values, public, &[])
+}
+
+fn check_list_few(values: &[u64], public: bool, few: &[bool]) -> Result<(Vec<Shown>, Shown), String> {
+    let (out, total) = disclose_list_few(values, public, few);
+    if let Some(i) = (0..out.len()).find(|&i| few.get(i).copied().unwrap_or(false) && out[i].count().is_some()) {
+        return Err(format!("value {i} from too few centres shown in {out:?}"));
+    }
     if out.len() != values.len() {
         return Err(format!("length of {out:?}"));
     }
@@ -311,6 +340,31 @@ fn disclosed_round_trips_through_json() {
     assert_eq!(serde_json::from_str::<Disclosed>(&json).unwrap(), out);
 }
 
+#[test]
+fn a_nation_few_centres_report_from_is_hidden_and_protected_beside_whole_uk_totals() {
+    // Three sources × three nations; the third nation has one centre reporting, big numbers.
+    let cells = [vec![40, 30, 20], vec![25, 18, 12], vec![9, 11, 7]];
+    let public = Public { total: true, row_totals: true };
+    let out = check_table_few(&cells, public, FewCentres { rows: &[], columns: &[false, false, true] }).unwrap();
+    assert!(out.cells.iter().all(|row| row[2] == Hidden), "{out:?}");
+    assert_eq!(out.column_totals[2], Hidden);
+    // Its figures could be worked out from the whole-UK row totals: one other nation hides them too.
+    assert!(out.cells.iter().all(|row| row[0] == Hidden || row[1] == Hidden), "{out:?}");
+    assert_eq!(out.row_totals, vec![Count(90), Count(55), Count(27)]);
+    assert_eq!(out.total, Count(172));
+}
+
+#[test]
+fn a_list_value_few_centres_make_up_hides_a_second_and_a_small_one_stays_small() {
+    let (out, total) = disclose_list_few(&[120, 64, 3, 30], true, &[false, false, true, true]);
+    assert_eq!(out[2], Small);
+    assert_eq!(out[3], Hidden);
+    assert_eq!(total, Count(217));
+    // Hiding the two is enough: the total minus the shown values leaves their sum, not each.
+    assert_eq!(&out[..2], &[Count(120), Count(64)]);
+    check_list_few(&[120, 64, 3, 30], true, &[false, false, true, true]).unwrap();
+}
+
 // ---- Properties ----
 
 /// Counts where small ones are common: half under 5, some 5 to 12, a few up to 60.
@@ -340,6 +394,32 @@ proptest! {
         for total in [false, true] {
             if let Err(problem) = check_table_with(&cells, Public { total, row_totals: true }) {
                 prop_assert!(false, "{problem} (public row totals, public total: {total})");
+            }
+        }
+    }
+
+    #[test]
+    fn figures_few_centres_make_up_are_hidden_and_cannot_be_worked_out(
+        cells in table(),
+        few_rows in prop::collection::vec(prop::bool::weighted(0.2), 4),
+        few_columns in prop::collection::vec(prop::bool::weighted(0.3), 4),
+    ) {
+        for (total, row_totals) in [(false, false), (true, false), (true, true)] {
+            let few = FewCentres { rows: &few_rows[..cells.len()], columns: &few_columns[..cells[0].len()] };
+            if let Err(problem) = check_table_few(&cells, Public { total, row_totals }, few) {
+                prop_assert!(false, "{problem} (few: {few:?}, public total {total}, row totals {row_totals})");
+            }
+        }
+    }
+
+    #[test]
+    fn list_values_few_centres_make_up_are_hidden_and_cannot_be_worked_out(
+        values in prop::collection::vec(count(), 2..=8),
+        few in prop::collection::vec(prop::bool::weighted(0.3), 8),
+    ) {
+        for public in [false, true] {
+            if let Err(problem) = check_list_few(&values, public, &few[..values.len()]) {
+                prop_assert!(false, "{problem} (few: {few:?}, public total: {public})");
             }
         }
     }

@@ -113,7 +113,7 @@ fn key(view: &BoardView) -> impl IntoView + use<> {
         "Red, amber and green compare each figure for the whole UK with the target NACCC set for it."
     };
     view! {
-        <p class="hint board-key">{LEGEND}" "{rag}" Counts of children, families and referrals are never shown where they are under 5 outside the whole-UK totals."</p>
+        <p class="hint board-key">{LEGEND}" "{rag}" Outside the whole-UK totals, counts of children, families and referrals are never shown where they are under 5 or come from fewer than 3 centres."</p>
     }
 }
 
