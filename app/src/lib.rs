@@ -131,6 +131,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("board"), StaticSegment("pack")) view=pages::board::BoardPackPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("board"), StaticSegment("objectives"), ParamSegment("n")) view=pages::board::ObjectivePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("admin"), StaticSegment("board")) view=pages::board::registers::RegistersPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("admin"), StaticSegment("exports")) view=pages::board::exports::ExportsPage ssr=SsrMode::Async />
                     // The Safe Referral wizard: fixed pages first, then the question pages by slug.
                     <Route path=StaticSegment("refer") view=start::StartPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("refer"), StaticSegment("tasks")) view=tasks::TasksPage ssr=SsrMode::Async />

@@ -188,3 +188,45 @@ test("NACCC records training and sets a target without JavaScript; refused, what
   await expect(checked.locator(".error-summary")).toContainText("Choose the centre");
   await expectNoAxeViolations(checked);
 });
+
+test("NACCC chooses a quarter of the national statistics without JavaScript and downloads the same figures as CSV", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(page, "naccc.admin@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/admin$/);
+  await page.getByRole("link", { name: "National statistics for the Ministry of Justice and Cafcass (CSV)" }).click();
+  await page.waitForURL(/\/admin\/exports$/);
+  const latest = await page.getByLabel("Quarter").inputValue();
+  const earlier = await page.locator("#quarter option").nth(1).getAttribute("value");
+  await page.getByLabel("Quarter").selectOption(earlier ?? "");
+  await page.getByRole("button", { name: "Show this quarter" }).click();
+  await page.waitForURL(new RegExp(`quarter=${earlier}`));
+  expect(earlier).not.toBe(latest);
+  await expect(page.locator("#exports-summary")).toContainText(`(${earlier})`);
+
+  // The CSV of the quarter shown: every line of every table, the same words and figures.
+  const link = page.locator("#national-csv");
+  const response = await page.request.get((await link.getAttribute("href")) ?? "");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-disposition"]).toContain(`naccc-national-statistics-${earlier}.csv`);
+  const records = csvRecords(await response.text());
+  for (const id of ["national-referrals", "national-seen", "national-services", "national-workforce", "national-returns"]) {
+    const lines = await rows(page, id);
+    expect(lines.length, id).toBeGreaterThan(0);
+    for (const line of lines) {
+      const record = records.find((r) => r[1] === line[0]);
+      expect(record?.slice(2), `${line[0]} in the CSV`).toEqual(line.slice(1));
+    }
+  }
+  // Counts of people by nation are never shown under 5.
+  const all = (await rows(page, "national-referrals")).find((r) => r[0] === "All referrals") ?? [];
+  for (const cell of all.slice(1, 5)) {
+    const n = Number(cell.replace(/,/g, ""));
+    if (!Number.isNaN(n)) expect(n).toBeGreaterThanOrEqual(5);
+  }
+
+  // The page checked by axe-core (in a browser that runs scripts).
+  const checked = await (await browser.newContext({ storageState: await page.context().storageState() })).newPage();
+  await checked.goto(`/admin/exports?quarter=${earlier}`);
+  await expect(checked.locator("#national-referrals")).toBeVisible();
+  await expectNoAxeViolations(checked);
+});

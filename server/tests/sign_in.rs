@@ -57,7 +57,7 @@ async fn an_authenticator_code_is_accepted_once(db: &TestDb) {
 }
 
 /// Which role may open which area: everyone else is refused (403), anonymous is sent to sign in.
-const AREAS: [(&str, &[Role]); 24] = [
+const AREAS: [(&str, &[Role]); 25] = [
     ("/centre", &[Role::CentreCoordinator, Role::CentreManager]),
     ("/centre/referrals", &[Role::CentreCoordinator, Role::CentreManager]),
     // Statistics returns are the managers' (a coordinator works referrals only).
@@ -78,6 +78,7 @@ const AREAS: [(&str, &[Role]); 24] = [
     ("/board/objectives/1", BOARD),
     ("/board/pack", BOARD),
     ("/admin/board", &[Role::NacccAdmin]),
+    ("/admin/exports", &[Role::NacccAdmin]),
     // Accreditation: the centre's managers, the assessors, NACCC; safeguarding advice is NACCC's.
     ("/centre/accreditation", &[Role::CentreManager]),
     ("/centre/profile", &[Role::CentreManager]),
@@ -100,9 +101,10 @@ const ACCREDITATION: &[Role] = &[Role::CentreManager, Role::Assessor, Role::Nacc
 
 const BOARD: &[Role] = &[Role::Board, Role::NacccAdmin];
 
-const SERVER_FUNCTIONS: [Call; 42] = [
+const SERVER_FUNCTIONS: [Call; 43] = [
     ("/api/board/figures", &[("nation", "wales")], BOARD),
     ("/api/admin/board", &[], &[Role::NacccAdmin]),
+    ("/api/admin/exports", &[("quarter", "2026-Q1")], &[Role::NacccAdmin]),
     ("/api/admin/board/target", &[("f[indicator]", "referrals")], &[Role::NacccAdmin]),
     ("/api/admin/board/training", &[("key", "access-matrix")], &[Role::NacccAdmin]),
     ("/api/admin/board/inspection", &[("key", "access-matrix")], &[Role::NacccAdmin]),

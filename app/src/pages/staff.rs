@@ -44,6 +44,7 @@ impl Area {
                 ("/admin/returns/questions", "Questions added to this quarter's statistics return"),
                 ("/board", "Strategic indicators: what the board sees"),
                 ("/admin/board", "The board's targets, training delivered and inspections"),
+                ("/admin/exports", "National statistics for the Ministry of Justice and Cafcass (CSV)"),
                 ("/admin/users", "Staff accounts"),
                 ("/admin/audit", "Audit log"),
                 ("/admin/outbox", "Outbox (emails waiting or sent)"),

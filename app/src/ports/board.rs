@@ -2,7 +2,7 @@
 //! targets for its administrators.
 
 use super::{PortError, StaffUser};
-use crate::pages::board::model::{BoardView, Registers};
+use crate::pages::board::model::{BoardView, NationalView, Registers};
 use async_trait::async_trait;
 use shared::referral::{FieldError, Fields};
 
@@ -20,6 +20,15 @@ pub trait Board: Send + Sync + 'static {
         nation: &str,
         indicator: &str,
     ) -> Result<Option<String>, PortError>;
+    /// The national quarterly statistics for a quarter as typed (anything unreadable: the latest
+    /// complete one); `None` for anyone but NACCC administrators.
+    async fn national(&self, user: &StaffUser, quarter: &str) -> Result<Option<NationalView>, PortError>;
+    /// The same statistics as CSV, and the quarter they are for.
+    async fn national_csv(
+        &self,
+        user: &StaffUser,
+        quarter: &str,
+    ) -> Result<Option<(shared::Quarter, String)>, PortError>;
     /// The registers and targets (NACCC administrators; `None` for anyone else).
     async fn registers(&self, user: &StaffUser) -> Result<Option<Registers>, PortError>;
     /// Records a training event once per form `key`; the problems, if refused.

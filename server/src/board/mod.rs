@@ -4,10 +4,11 @@
 //! inspection registers and the targets.
 
 pub mod csv;
+mod national;
 mod registers;
 
 use crate::store::{Store, StoreError};
-use app::pages::board::model::{BoardView, ObjectiveFigures, Registers};
+use app::pages::board::model::{BoardView, NationalView, ObjectiveFigures, Registers};
 use app::ports::{Board, Clock, PortError, StaffUser};
 use async_trait::async_trait;
 use shared::account::Role;
@@ -114,6 +115,14 @@ impl Board for BoardService {
         let Some(filter) = self.filter(quarter, nation) else { return Ok(None) };
         let view = self.view(user, filter).await.map_err(port_error)?;
         Ok(Some(csv::indicators_csv(&view, shared::board::indicators::Indicator::from_code(indicator.trim()))))
+    }
+
+    async fn national(&self, user: &StaffUser, quarter: &str) -> Result<Option<NationalView>, PortError> {
+        self.national_view(user, quarter).await
+    }
+
+    async fn national_csv(&self, user: &StaffUser, quarter: &str) -> Result<Option<(Quarter, String)>, PortError> {
+        BoardService::national_csv(self, user, quarter).await
     }
 
     async fn registers(&self, user: &StaffUser) -> Result<Option<Registers>, PortError> {

@@ -16,6 +16,7 @@ mod cases;
 mod centres;
 mod dashboard;
 mod invitations;
+mod national;
 mod outbox;
 mod postgres;
 mod questions;

@@ -1,6 +1,7 @@
 //! Downloads that are files rather than pages, with the same sign-in and role checks as pages:
 //! `GET /admin/returns.csv`, every submitted statistics return, for NACCC administrators; and
 //! `GET /admin/returns/answers.csv?quarter=…`, the answers to a quarter's added questions; and
+//! `GET /admin/exports/national.csv?quarter=…`, the national quarterly statistics; and
 //! `GET /centre/dashboard/{chart}.csv`, one dashboard chart's table, for the centre's staff.
 
 use crate::web::router::AppState;
@@ -124,6 +125,24 @@ pub async fn board_csv(
     };
     match ports.board.csv(&user, &query.quarter, &query.nation, &query.indicator).await {
         Ok(Some(csv)) => csv_file(csv, "indicators.csv"),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    }
+}
+
+/// `GET /admin/exports/national.csv?quarter=2026-Q3`: the national quarterly statistics for the
+/// Ministry of Justice and Cafcass, the same figures as `/admin/exports` shows.
+pub async fn national_csv(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    axum::extract::Query(query): axum::extract::Query<QuarterQuery>,
+) -> Response {
+    let (ports, user) = match signed_in(&state, &session, ADMINISTRATORS).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    match ports.board.national_csv(&user, &query.quarter).await {
+        Ok(Some((quarter, csv))) => csv_file(csv, &format!("naccc-national-statistics-{quarter}.csv")),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
     }

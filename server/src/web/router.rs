@@ -161,6 +161,7 @@ pub fn router(state: AppState) -> Router {
         .route("/centre/referrals/events", get(crate::web::live_stream::inbox_events))
         .route("/board/events", get(crate::web::live_stream::board_events))
         .route("/board/indicators.csv", get(crate::web::downloads::board_csv))
+        .route("/admin/exports/national.csv", get(crate::web::downloads::national_csv))
         .route("/board/pack.css", get(crate::web::downloads::pack_css))
         .route("/admin/returns.csv", get(crate::web::downloads::returns_csv))
         .route("/admin/returns/answers.csv", get(crate::web::downloads::answers_csv))

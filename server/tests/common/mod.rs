@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 pub mod accreditation;
+pub mod board;
 pub mod returns;
 pub mod staff;
 pub mod web;

@@ -5,8 +5,9 @@
 //! Red/amber/green is worked out on the true value, and only for the whole UK (targets are the
 //! network's).
 
-use super::disclosure::{self, Disclosed, SMALL, Shown};
+use super::disclosure::{self, SMALL, Shown};
 use super::indicators::{Counts, Indicator, Unit, format_value};
+use super::people::PeopleTables;
 use super::registers::Audience;
 use super::targets::{Rag, TargetFrom, target_for};
 use crate::referral_source::ReferralSource;
@@ -151,91 +152,6 @@ pub fn trend_quarters(last: Quarter) -> Vec<Quarter> {
     out.dedup();
     out.reverse();
     out
-}
-
-/// Every quarter's people counts, disclosed once. A nation with no returns in a quarter is left
-/// out of that quarter's tables (its figures are "no data", a known zero that must not be used
-/// to protect anything).
-struct PeopleTables {
-    /// Sources × the nations with returns, and those nations.
-    referrals: BTreeMap<Quarter, (Disclosed, Vec<Nation>)>,
-    children: BTreeMap<Quarter, (Vec<Shown>, Shown, Vec<Nation>)>,
-    families: BTreeMap<Quarter, (Vec<Shown>, Shown, Vec<Nation>)>,
-}
-
-impl PeopleTables {
-    fn new(returns: &BTreeMap<Quarter, Vec<&ReturnFact>>, quarters: &[Quarter]) -> Self {
-        let mut t = Self { referrals: BTreeMap::new(), children: BTreeMap::new(), families: BTreeMap::new() };
-        for &q in quarters {
-            let of_q = returns.get(&q).map(Vec::as_slice).unwrap_or_default();
-            let present: Vec<Nation> =
-                Nation::ALL.into_iter().filter(|n| of_q.iter().any(|r| r.nation == *n)).collect();
-            let column = |n: Nation| present.iter().position(|x| *x == n);
-            let mut cells = vec![vec![0u64; present.len()]; ReferralSource::ALL.len()];
-            let mut children = vec![0u64; present.len()];
-            let mut families = vec![0u64; present.len()];
-            let mut centres = vec![0usize; present.len()];
-            for r in of_q {
-                let Some(n) = column(r.nation) else { continue };
-                if let Some(c) = centres.get_mut(n) {
-                    *c += 1;
-                }
-                for (row, count) in cells.iter_mut().zip(r.by_source) {
-                    if let Some(cell) = row.get_mut(n) {
-                        *cell += u64::from(count);
-                    }
-                }
-                if let Some(c) = children.get_mut(n) {
-                    *c += u64::from(r.children);
-                }
-                if let Some(f) = families.get_mut(n) {
-                    *f += u64::from(r.families);
-                }
-            }
-            // Each source's UK total is a whole-UK figure, as is the UK total.
-            let public = disclosure::Public { total: true, row_totals: true };
-            let few: Vec<bool> = centres.iter().map(|&c| c < disclosure::FEW_CENTRES).collect();
-            let by_nation = disclosure::FewCentres { rows: &[], columns: &few };
-            t.referrals.insert(q, (disclosure::disclose_table(&cells, public, by_nation), present.clone()));
-            let (c, c_total) = disclosure::disclose_list_few(&children, true, &few);
-            t.children.insert(q, (c, c_total, present.clone()));
-            let (f, f_total) = disclosure::disclose_list_few(&families, true, &few);
-            t.families.insert(q, (f, f_total, present));
-        }
-        t
-    }
-
-    /// The whole UK's figure or one nation's, as disclosed (`None`: the nation sent no returns).
-    fn value(&self, indicator: Indicator, q: Quarter, nation: Option<Nation>) -> Option<Shown> {
-        let pick = |(list, total, present): &(Vec<Shown>, Shown, Vec<Nation>)| match nation {
-            None => Some(*total),
-            Some(n) => present.iter().position(|x| *x == n).and_then(|i| list.get(i)).copied(),
-        };
-        match indicator {
-            Indicator::Referrals => {
-                let (table, present) = self.referrals.get(&q)?;
-                match nation {
-                    None => Some(table.total),
-                    Some(n) => present.iter().position(|x| *x == n).and_then(|i| table.column_totals.get(i)).copied(),
-                }
-            }
-            Indicator::Children => self.children.get(&q).and_then(pick),
-            Indicator::Families => self.families.get(&q).and_then(pick),
-            _ => None,
-        }
-    }
-
-    /// Referrals from one source, as disclosed.
-    fn source(&self, q: Quarter, source: usize, nation: Option<Nation>) -> Option<Shown> {
-        let (table, present) = self.referrals.get(&q)?;
-        match nation {
-            None => table.row_totals.get(source).copied(),
-            Some(n) => {
-                let i = present.iter().position(|x| *x == n)?;
-                table.cells.get(source).and_then(|row| row.get(i)).copied()
-            }
-        }
-    }
 }
 
 /// The board's figures for `filter`, every indicator of every objective.

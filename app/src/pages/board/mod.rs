@@ -5,6 +5,7 @@
 //! (`?quarter=2026-Q2&nation=wales`). Everything shown has been through `shared::board`'s
 //! disclosure rule on the server; the CSV at `/board/indicators.csv` shows the same figures.
 
+pub mod exports;
 pub mod model;
 pub mod parts;
 pub mod registers;

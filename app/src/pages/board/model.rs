@@ -26,6 +26,17 @@ pub struct ObjectiveFigures {
     pub indicators: Vec<IndicatorFigures>,
 }
 
+/// The national quarterly statistics for the Ministry of Justice and Cafcass (NACCC
+/// administrators): already through the disclosure rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NationalView {
+    pub stats: shared::board::national::NationalStatistics,
+    /// The quarters one may choose, newest first.
+    pub quarters: Vec<Quarter>,
+    /// When the figures' sources last changed, in words (UK time).
+    pub changed: Option<String>,
+}
+
 /// NACCC's registers and targets, for its administrators.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Registers {
