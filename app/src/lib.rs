@@ -90,6 +90,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     // Staff sign-in and the signed-in areas.
+                    <Route path=StaticSegment("information") view=pages::info::InformationPage />
+                    <Route path=(StaticSegment("information"), ParamSegment("slug")) view=pages::info::InformationPageBySlug />
+                    <Route path=StaticSegment("contact") view=pages::contact::ContactPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("contact"), StaticSegment("sent")) view=pages::contact::ContactSentPage />
+                    <Route path=(StaticSegment("admin"), StaticSegment("messages")) view=pages::contact::inbox::MessagesPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("login") view=pages::login::LoginPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("login"), StaticSegment("code")) view=pages::login::CodePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment("login"), StaticSegment("enrol")) view=pages::login::EnrolPage ssr=SsrMode::Async />

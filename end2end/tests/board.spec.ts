@@ -67,7 +67,7 @@ test("a board member sees the overview, filters to Wales, opens an objective and
   for (const n of [1, 2, 3, 4]) await expect(page.locator(`#objective-${n}`)).toBeVisible();
   await expect(page.locator("#objective-2 [data-rag]").first()).toBeVisible();
   await expectNoAxeViolations(page);
-  const quarter = (await page.getByLabel("Quarter").inputValue()).trim();
+  const quarter = (await page.getByLabel("Quarter", { exact: true }).inputValue()).trim();
 
   // Filtered to Wales: the address says so, and red/amber/green is the UK's alone.
   await page.getByLabel("Nation").selectOption("wales");
@@ -195,9 +195,9 @@ test("NACCC chooses a quarter of the national statistics without JavaScript and 
   await signIn(page, "naccc.admin@demo.naccc.org.uk", PASSWORD, AUTHENTICATOR_KEY, /\/admin$/);
   await page.getByRole("link", { name: "National statistics for the Ministry of Justice and Cafcass (CSV)" }).click();
   await page.waitForURL(/\/admin\/exports$/);
-  const latest = await page.getByLabel("Quarter").inputValue();
+  const latest = await page.getByLabel("Quarter", { exact: true }).inputValue();
   const earlier = await page.locator("#quarter option").nth(1).getAttribute("value");
-  await page.getByLabel("Quarter").selectOption(earlier ?? "");
+  await page.getByLabel("Quarter", { exact: true }).selectOption(earlier ?? "");
   await page.getByRole("button", { name: "Show this quarter" }).click();
   await page.waitForURL(new RegExp(`quarter=${earlier}`));
   expect(earlier).not.toBe(latest);

@@ -13,6 +13,7 @@ pub mod accreditation;
 pub mod board;
 pub mod cases;
 pub mod config;
+pub mod contact;
 pub mod membership;
 pub mod platform;
 pub mod referrals;

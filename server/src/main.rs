@@ -170,6 +170,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         },
         evidence,
         renewal_cycle,
+        retention: shared::durations::Lifetime::days(i64::from(args.retention_days)),
     });
     let purge = jobs::spawn_draft_purge(store.clone(), clock.clone());
     let session_purge = jobs::spawn_session_purge(sessions);

@@ -57,7 +57,7 @@ async fn an_authenticator_code_is_accepted_once(db: &TestDb) {
 }
 
 /// Which role may open which area: everyone else is refused (403), anonymous is sent to sign in.
-const AREAS: [(&str, &[Role]); 25] = [
+const AREAS: [(&str, &[Role]); 26] = [
     ("/centre", &[Role::CentreCoordinator, Role::CentreManager]),
     ("/centre/referrals", &[Role::CentreCoordinator, Role::CentreManager]),
     // Statistics returns are the managers' (a coordinator works referrals only).
@@ -79,6 +79,7 @@ const AREAS: [(&str, &[Role]); 25] = [
     ("/board/pack", BOARD),
     ("/admin/board", &[Role::NacccAdmin]),
     ("/admin/exports", &[Role::NacccAdmin]),
+    ("/admin/messages", &[Role::NacccAdmin]),
     // Accreditation: the centre's managers, the assessors, NACCC; safeguarding advice is NACCC's.
     ("/centre/accreditation", &[Role::CentreManager]),
     ("/centre/profile", &[Role::CentreManager]),
@@ -101,10 +102,12 @@ const ACCREDITATION: &[Role] = &[Role::CentreManager, Role::Assessor, Role::Nacc
 
 const BOARD: &[Role] = &[Role::Board, Role::NacccAdmin];
 
-const SERVER_FUNCTIONS: [Call; 43] = [
+const SERVER_FUNCTIONS: [Call; 45] = [
     ("/api/board/figures", &[("nation", "wales")], BOARD),
     ("/api/admin/board", &[], &[Role::NacccAdmin]),
     ("/api/admin/exports", &[("quarter", "2026-Q1")], &[Role::NacccAdmin]),
+    ("/api/admin/messages", &[], &[Role::NacccAdmin]),
+    ("/api/admin/messages/mark", &[("id", "999999")], &[Role::NacccAdmin]),
     ("/api/admin/board/target", &[("f[indicator]", "referrals")], &[Role::NacccAdmin]),
     ("/api/admin/board/training", &[("key", "access-matrix")], &[Role::NacccAdmin]),
     ("/api/admin/board/inspection", &[("key", "access-matrix")], &[Role::NacccAdmin]),

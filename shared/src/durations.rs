@@ -23,9 +23,11 @@ impl Lifetime {
         self.0
     }
 
-    /// "30 days", "1 hour", "15 minutes": the largest whole unit.
+    /// "2 years", "30 days", "1 hour", "15 minutes": the largest whole unit (a year: 365 days).
     pub fn words(self) -> String {
-        let (n, unit) = if self.0 % DAY == 0 && self.0 >= DAY {
+        let (n, unit) = if self.0 % (365 * DAY) == 0 && self.0 > 0 {
+            (self.0 / (365 * DAY), "year")
+        } else if self.0 % DAY == 0 && self.0 >= DAY {
             (self.0 / DAY, "day")
         } else if self.0 % HOUR == 0 && self.0 >= HOUR {
             (self.0 / HOUR, "hour")
@@ -120,6 +122,8 @@ mod tests {
         assert_eq!(DRAFT.words(), "30 days");
         assert_eq!(PASSWORD_RESET_LINK.words(), "1 hour");
         assert_eq!(GUESS_LOCK.words(), "15 minutes");
+        assert_eq!(Lifetime::days(730).words(), "2 years");
+        assert_eq!(Lifetime::days(366).words(), "366 days");
         assert_eq!(Lifetime::minutes(90).words(), "90 minutes");
         assert_eq!(Lifetime(1).words(), "1 second");
         assert_eq!(DRAFT.as_secs(), 30 * 24 * 60 * 60);

@@ -39,6 +39,7 @@ pub mod board;
 pub mod centre;
 pub mod centre_profile;
 pub mod centre_profile_edit;
+pub mod contact;
 pub mod durations;
 pub mod geo;
 pub mod membership;

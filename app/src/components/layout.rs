@@ -51,6 +51,15 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href="tel:+441159484557">{m.footer_info_line_number}</a>
                     ", "{m.footer_info_line_hours}
                 </p>
+                <nav aria-label=m.footer_links_label>
+                    <ul class="list list--inline">
+                        <li><a href="/information">{m.footer_information}</a></li>
+                        <li><a href="/contact">{m.footer_contact}</a></li>
+                        <li><a href="/information/accessibility">{m.footer_accessibility}</a></li>
+                        <li><a href="/information/privacy">{m.footer_privacy}</a></li>
+                        <li><a href="/information/cookies">{m.footer_cookies}</a></li>
+                    </ul>
+                </nav>
                 <p class="footer__copyright">{m.footer_copyright}</p>
             </div>
         </footer>

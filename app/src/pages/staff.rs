@@ -45,6 +45,7 @@ impl Area {
                 ("/board", "Strategic indicators: what the board sees"),
                 ("/admin/board", "The board's targets, training delivered and inspections"),
                 ("/admin/exports", "National statistics for the Ministry of Justice and Cafcass (CSV)"),
+                ("/admin/messages", "Messages from the contact form"),
                 ("/admin/users", "Staff accounts"),
                 ("/admin/audit", "Audit log"),
                 ("/admin/outbox", "Outbox (emails waiting or sent)"),

@@ -11,8 +11,10 @@ use std::sync::Arc;
 
 mod accreditation;
 mod board;
+mod contact;
 pub use accreditation::Accreditation;
 pub use board::Board;
+pub use contact::Enquiries;
 
 /// A failure of a port. The cause is logged by the implementation; callers only learn its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -52,7 +54,11 @@ pub struct Ports {
     pub advice: Arc<dyn SafeguardingAdvice>,
     pub membership: Arc<dyn Membership>,
     pub board: Arc<dyn Board>,
+    pub enquiries: Arc<dyn Enquiries>,
     pub clock: Arc<dyn Clock>,
+    /// How long a closed case's personal data (and a handled message) is kept: the retention
+    /// job's setting, which the privacy notice states.
+    pub kept_after_closing: shared::durations::Lifetime,
 }
 
 /// The ports of the current request, or `Unavailable` if the server forgot to provide them.

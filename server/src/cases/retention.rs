@@ -26,6 +26,11 @@ pub async fn erase_expired(store: &Store, now: i64, retention_days: u32) -> Resu
             erased += 1;
         }
     }
+    // Messages from the contact form, as long after they were handled.
+    let messages = store.erase_handled_contact(cutoff).await?;
+    if messages > 0 {
+        tracing::info!(messages, "retention: erased handled contact messages");
+    }
     Ok(erased)
 }
 

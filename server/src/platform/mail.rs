@@ -104,7 +104,9 @@ pub async fn deliver_due(
                 continue;
             }
         };
-        let for_a_centre = matches!(Recipient::parse(&message.recipient), Some(Recipient::Centre(_)));
+        // A centre or NACCC may have nobody to tell yet: kept and tried again, never dropped.
+        let for_a_centre =
+            matches!(Recipient::parse(&message.recipient), Some(Recipient::Centre(_) | Recipient::Naccc));
         if to.is_empty() && !for_a_centre {
             // An erased referral, a removed account: there will never be anyone.
             store.message_dropped(message.id, clock.now()).await?;

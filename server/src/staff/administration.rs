@@ -218,6 +218,7 @@ fn recipient_in_words(stored: &str) -> String {
     match Recipient::parse(stored) {
         Some(Recipient::Centre(slug)) => format!("the referral staff of centre {slug}"),
         Some(Recipient::Referrer(reference)) => format!("the referrer of {reference} (address sealed)"),
+        Some(Recipient::Naccc) => "NACCC's administrators".to_owned(),
         Some(Recipient::Staff(id)) => format!("staff account {id} (since removed)"),
         // The store put the account's address in place of `user:<id>`.
         None if stored.contains('@') => stored.to_owned(),

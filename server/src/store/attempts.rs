@@ -42,6 +42,16 @@ pub const SECOND_FACTOR: Throttle = Throttle {
 pub const SIGN_IN_ADDRESS: Throttle =
     Throttle { table: "sign_in_failures", max_failures: 50, window_secs: 15 * 60, lock_secs: 60 * 60 };
 
+/// Messages through the contact form from one address: `shared::contact`'s limit (the page says
+/// it in words from the same values); past it, none for the rest of the window. Counted with the
+/// sign-in failures' table: a subject there is any string (`contact:<address>`).
+pub const CONTACT_SENDER: Throttle = Throttle {
+    table: "sign_in_failures",
+    max_failures: shared::contact::MESSAGES_PER_SENDER,
+    window_secs: shared::contact::SENDER_WINDOW.as_secs(),
+    lock_secs: shared::contact::SENDER_WINDOW.as_secs(),
+};
+
 pub const MAX_FAILURES: i64 = REFERRAL_CODES.max_failures;
 pub const LOCK_SECS: i64 = REFERRAL_CODES.lock_secs;
 

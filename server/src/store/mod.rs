@@ -14,6 +14,7 @@ mod audit;
 mod board;
 mod cases;
 mod centres;
+mod contact;
 mod dashboard;
 mod invitations;
 mod national;
@@ -35,11 +36,13 @@ pub use accreditation::{CaseRow, NewCase, StepEffects, StepRow};
 pub use advice::{AdviceAsked, AdviceRow};
 pub use assessment::{EvidenceRow, ItemRow, NewEvidence, QueryRow};
 pub use attempts::{
-    Attempt, LOCK_SECS, MAX_FAILURES, REFERRAL_CODES, SECOND_FACTOR, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, Throttle,
+    Attempt, CONTACT_SENDER, LOCK_SECS, MAX_FAILURES, REFERRAL_CODES, SECOND_FACTOR, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS,
+    Throttle,
 };
 pub use audit::{Actor, AuditEntry, AuditEvent, AuditSearch, Outcome};
 pub use board::{InspectionRow, TrainingRow};
 pub use cases::{CaseChange, CaseEventRow, CaseRecord, NewNote, NoteAdded, active_staff, date_of};
+pub use contact::ContactRow;
 pub use invitations::{INVITATION_LIFETIME_SECS, InviteOutcome};
 pub use outbox::{DueMessage, Message, QueuedMessage, Recipient, STATUS_NEWS, status_news_subject};
 pub use questions::QuestionAdded;

@@ -35,6 +35,8 @@ pub enum Recipient {
     Staff(i64),
     /// Whoever made the referral, at the address they gave as safe (while it is not erased).
     Referrer(String),
+    /// NACCC's active administrators, each a blind copy (news of a contact-form message).
+    Naccc,
 }
 
 impl Recipient {
@@ -43,6 +45,7 @@ impl Recipient {
             Self::Centre(slug) => format!("centre:{slug}"),
             Self::Staff(id) => format!("user:{id}"),
             Self::Referrer(reference) => format!("referrer:{reference}"),
+            Self::Naccc => "naccc:administrators".to_owned(),
         }
     }
 
@@ -53,6 +56,7 @@ impl Recipient {
             "centre" => Some(Self::Centre(rest.to_owned())),
             "user" => rest.parse().ok().map(Self::Staff),
             "referrer" => Some(Self::Referrer(rest.to_owned())),
+            "naccc" if rest == "administrators" => Some(Self::Naccc),
             _ => None,
         }
     }
@@ -151,6 +155,7 @@ impl super::Store {
         match Recipient::parse(recipient) {
             Some(Recipient::Centre(centre)) => self.centre_addresses(&centre).await,
             Some(Recipient::Staff(id)) => Ok(self.user_by_id(id).await?.map(|u| u.email).into_iter().collect()),
+            Some(Recipient::Naccc) => self.naccc_addresses().await,
             Some(Recipient::Referrer(reference)) => {
                 let Ok(reference) = ReferralReference::parse(&reference) else { return Ok(Vec::new()) };
                 let sealed: Option<Vec<u8>> = super::on_read!(self, |pool| {

@@ -15,7 +15,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 
 /// Server functions anyone may call; each address gets [`public_quota`] of them.
-const PUBLIC_PREFIXES: [&str; 2] = ["/api/refer", "/api/login"];
+const PUBLIC_PREFIXES: [&str; 3] = ["/api/refer", "/api/login", "/api/contact"];
 
 #[derive(Clone)]
 pub struct Edge {

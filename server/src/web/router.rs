@@ -56,6 +56,8 @@ pub struct AppState {
     pub evidence: crate::accreditation::evidence::EvidenceStore,
     /// How long accreditation lasts before renewal.
     pub renewal_cycle: shared::accreditation::dates::RenewalCycle,
+    /// How long a closed case's personal data, or a handled message, is kept (the retention job's).
+    pub retention: shared::durations::Lifetime,
 }
 
 impl FromRef<AppState> for crate::web::live_stream::StreamState {
@@ -130,6 +132,14 @@ pub(crate) fn ports(state: &AppState) -> Ports {
             clock: state.clock.clone(),
         }),
         board: Arc::new(crate::board::BoardService { store: state.store.clone(), clock: state.clock.clone() }),
+        enquiries: Arc::new(crate::contact::ContactService {
+            store: state.store.clone(),
+            cipher: state.cipher.clone(),
+            clock: state.clock.clone(),
+            public_url: state.public_url.clone(),
+            kept: state.retention,
+        }),
+        kept_after_closing: state.retention,
         cases: Arc::new(cases),
         accounts: Arc::new(accounts),
         clock: state.clock.clone(),

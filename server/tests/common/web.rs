@@ -48,6 +48,7 @@ pub async fn app_with_edge(db: &TestDb, clock: Arc<dyn Clock>, edge: server::web
         returns_schedule: shared::returns::Schedule::default(),
         evidence: db.evidence.clone(),
         renewal_cycle: Default::default(),
+        retention: shared::durations::Lifetime::days(i64::from(server::cases::retention::DEFAULT_RETENTION_DAYS)),
     })
 }
 

@@ -18,6 +18,8 @@ pub enum WizardRule {
     Child { today: IsoDate },
     /// A page of the other party's part.
     Join { step: JoinStep, answers: JoinAnswers, today: IsoDate },
+    /// The contact form (a public form like the wizard's, so it shares its island).
+    Contact,
 }
 
 impl WizardRule {
@@ -40,6 +42,7 @@ impl WizardRule {
                 step.apply(&mut part, fields);
                 step.errors(&part, today.date())
             }
+            Self::Contact => shared::contact::parse(fields).err().unwrap_or_default(),
         }
     }
 }
