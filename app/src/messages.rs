@@ -113,6 +113,12 @@ pub struct Messages {
     pub page_of: fn(usize, usize) -> String,
     pub location_unknown: &'static str,
     pub attribution: &'static str,
+    pub map_attribution: &'static str,
+    pub map_heading: &'static str,
+    /// (centres numbered on the map, the place searched for, other matching centres shown)
+    pub map_summary: fn(usize, Option<&str>, usize) -> String,
+    /// (town, nation)
+    pub centre_map_summary: fn(&str, &str) -> String,
     pub weekday_long: fn(Weekday) -> &'static str,
     // Centre page
     pub centre_services: &'static str,
@@ -247,6 +253,23 @@ pub const EN: Messages = Messages {
     page_of: |page, pages| format!("Page {page} of {pages}"),
     location_unknown: "Distance not known",
     attribution: "Postcode locations contain OS data © Crown copyright and database right.",
+    map_attribution: "Maps drawn from Natural Earth (public domain).",
+    map_heading: "Map of these centres",
+    map_summary: |shown, place, others| {
+        let mut words = format!(
+            "The map shows the {shown} centre{} listed above, numbered as in the list",
+            if shown == 1 { "" } else { "s" }
+        );
+        if let Some(place) = place {
+            words.push_str(&format!(", and {place} as a red diamond"));
+        }
+        if others > 0 {
+            words.push_str(&format!(". Small grey dots are the {others} other matching centres on other pages"));
+        }
+        words.push_str(". The list above has the same centres, with their distances.");
+        words
+    },
+    centre_map_summary: |town, nation| format!("Map showing where the centre is: in {town}, {nation}."),
     weekday_long: |d| match d {
         Weekday::Mon => "Monday",
         Weekday::Tue => "Tuesday",

@@ -128,3 +128,32 @@ test("an invalid search in the browser shows only the field error, not a service
   await expect(page.getByRole("heading", { name: "We could not find that postcode" })).toBeVisible();
   await expect(page.getByText("Sorry, there is a problem with the service")).toHaveCount(0);
 });
+
+test("the map shows the searched place and the nearest centres, its points lead to centre pages, and nothing is asked of another host", async ({ page }) => {
+  const hosts = new Set<string>();
+  page.on("request", (r) => hosts.add(new URL(r.url()).host));
+  await page.goto("/find-a-centre?postcode=NG1+5FW");
+  await waitForHydration(page);
+  const map = page.locator("#centre-map svg");
+  await expect(map).toBeVisible();
+  // The twenty centres listed, numbered as listed; the searched place as a diamond.
+  const points = map.locator("a");
+  await expect(points).toHaveCount(20);
+  const names = await page.locator(".result__name").allTextContents();
+  expect((await points.first().locator("title").textContent())?.trim()).toBe(names[0].trim());
+  await expect(points.first().locator("text")).toHaveText("1");
+  await expect(map.locator("path[fill='#d4351c']")).toHaveCount(1);
+  await expect(page.locator("#centre-map-summary")).toContainText("NG1 5FW as a red diamond");
+  // The drawing is for the eye: the list is the way through, so the map is not in the tab order.
+  await expect(map).toHaveAttribute("aria-hidden", "true");
+  await expect(points.first()).toHaveAttribute("tabindex", "-1");
+  await expectNoAxeViolations(page);
+  // A point leads to its centre's page, which has its own small map.
+  const href = await points.first().getAttribute("href");
+  await points.first().click();
+  await page.waitForURL(new RegExp(`${href}$`));
+  await expect(page.locator("#centre-locator svg a")).toHaveCount(1);
+  await expect(page.locator("#centre-locator-summary")).toContainText("Map showing where the centre is");
+  await expectNoAxeViolations(page);
+  expect([...hosts]).toEqual([new URL(page.url()).host]);
+});

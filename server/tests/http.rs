@@ -90,6 +90,33 @@ async fn a_postcode_search_puts_the_nearest_centres_first(db: &TestDb) {
     assert!(html.contains(r#"value="ng1 5fw""#));
 }
 
+/// The map beside the results: drawn on the server, the listed centres numbered in order and
+/// linking to their pages, the searched place marked, and a sentence; a centre page has its own.
+async fn the_map_shows_the_listed_centres_and_the_place(db: &TestDb) {
+    seed::seed_demo_data(&db.store).await.unwrap();
+    let (_, html) = get(app(db).await, "/find-a-centre?postcode=NG1+5FW").await;
+    let start = html.find(r#"id="centre-map""#).expect("a map");
+    let map = &html[start..start + html[start..].find("</figure>").expect("its end")];
+    assert_eq!(map.matches(r#"<a href="/centres/"#).count(), 20, "{map}");
+    assert_eq!(map.matches(r#"tabindex="-1""#).count(), 20, "points stay out of the tab order");
+    assert!(map.contains(r#"aria-hidden="true""#));
+    // The first point is the first centre listed, numbered 1.
+    let first = result_names(&html)[0].clone();
+    let first_point = map.split("<title>").nth(20).and_then(|t| t.split("</title>").next()).unwrap();
+    assert_eq!(first_point.trim(), first.trim(), "drawn last, so the nearest is on top");
+    assert!(map.contains(">1</text>"));
+    assert!(map.contains("NG1 5FW as a red diamond"));
+    assert!(map.contains("fill=\"#d4351c\""), "the place is marked");
+    // Nothing outside this server is asked for.
+    let addresses = map.replace(r#"xmlns="http://www.w3.org/2000/svg""#, "");
+    assert!(!addresses.contains("http"), "no tiles, no fonts, no third party: {map}");
+    let href = map.split(r#"<a href=""#).nth(1).and_then(|h| h.split('"').next()).unwrap();
+    let (status, page) = get(app(db).await, href).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(r#"id="centre-locator""#));
+    assert!(page.contains("Map showing where the centre is: in "));
+}
+
 async fn filters_narrow_the_results(db: &TestDb) {
     seed::seed_demo_data(&db.store).await.unwrap();
     let (_, html) = get(app(db).await, "/find-a-centre?service=supervised").await;
@@ -300,6 +327,7 @@ on_both_backends!(
     find_a_centre_lists_every_centre_server_side,
     find_a_centre_with_no_centres_says_so,
     a_postcode_search_puts_the_nearest_centres_first,
+    the_map_shows_the_listed_centres_and_the_place,
     filters_narrow_the_results,
     unknown_filter_values_are_ignored_never_a_500,
     an_invalid_postcode_is_explained_and_kept,

@@ -187,13 +187,16 @@ impl CentreSearch {
         let total = hits.len();
         let pages = total.div_ceil(PAGE_SIZE).max(1);
         let page = self.page.min(pages);
+        let shown = (page - 1) * PAGE_SIZE..page * PAGE_SIZE;
+        let elsewhere =
+            hits.iter().enumerate().filter(|(i, _)| !shown.contains(i)).filter_map(|(_, (c, _))| c.location).collect();
         let hits = hits
             .into_iter()
             .skip((page - 1) * PAGE_SIZE)
             .take(PAGE_SIZE)
             .map(|(centre, miles)| SearchHit { centre: centre.clone(), miles })
             .collect();
-        SearchResults { hits, total, page, pages }
+        SearchResults { hits, origin, elsewhere, total, page, pages }
     }
 }
 
@@ -212,6 +215,10 @@ pub struct SearchHit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
     pub hits: Vec<SearchHit>,
+    /// Where distances are measured from (the searched postcode's district), if anywhere.
+    pub origin: Option<LatLon>,
+    /// Where the matching centres on other pages are (those whose location is known), for a map.
+    pub elsewhere: Vec<LatLon>,
     /// Matching centres on all pages.
     pub total: usize,
     /// The page shown, 1-based, within 1..=pages.

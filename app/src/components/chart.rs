@@ -83,7 +83,7 @@ const GREY: &str = "#505a5f";
 const INK: &str = "#0b0c0c";
 
 /// Text made safe for XML.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -5,4 +5,5 @@ pub mod exit_this_page;
 pub mod form;
 pub mod layout;
 pub mod live_regions;
+pub mod map;
 pub mod swap;

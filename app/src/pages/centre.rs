@@ -1,6 +1,7 @@
 //! `/centres/{slug}`: a centre's public page: what it offers, where and when, access, languages,
 //! accreditation, and the way to refer to it.
 
+use crate::components::map::{CentreMap, MapPoint, MapSpec};
 use crate::error::AppError;
 use crate::messages::use_messages;
 use leptos::prelude::*;
@@ -71,6 +72,7 @@ fn CentreDetails(profile: CentreProfile) -> impl IntoView {
         }
         .into_any()
     };
+    let locator = locator_map(c).map(|map| view! { <CentreMap id="centre-locator" map /> });
     let accreditation = profile.accreditation;
     let wheelchair = if c.wheelchair_access { m.centre_wheelchair_yes } else { m.centre_wheelchair_no };
     view! {
@@ -124,6 +126,27 @@ fn CentreDetails(profile: CentreProfile) -> impl IntoView {
         </dl>
         <h2 class="heading-l">{m.centre_about}</h2>
         <p>{profile.description.as_str().to_owned()}</p>
+        {locator}
         <p><a href="/find-a-centre">{m.back_to_search}</a></p>
     }
+}
+
+/// A small map of where the centre is (none when its location is unknown).
+fn locator_map(c: &shared::Centre) -> Option<MapSpec> {
+    let m = use_messages();
+    Some(MapSpec {
+        points: vec![MapPoint {
+            at: c.location?,
+            name: c.name.to_string(),
+            href: format!("/centres/{}", c.slug),
+            number: None,
+        }],
+        others: Vec::new(),
+        place: None,
+        summary: (m.centre_map_summary)(&c.town.to_string(), (m.nation)(c.nation)),
+        width: 320.0,
+        min_span: 1.0,
+        // Where in the network: the whole UK, the centre marked.
+        whole_network: true,
+    })
 }

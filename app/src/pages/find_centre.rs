@@ -2,6 +2,7 @@
 //! A GET form: every search has a shareable address and works without JavaScript. With
 //! JavaScript, changing a filter searches at once and the address follows.
 
+use crate::components::map::{CentreMap, MapPoint, MapSpec};
 use crate::error::AppError;
 use crate::messages::use_messages;
 use leptos::prelude::*;
@@ -123,7 +124,7 @@ fn CentreFinder(params: SearchParams, outcome: Result<SearchOutcome, AppError>) 
                 }}
             </div>
         </SearchInPlace>
-        <p class="attribution">{m.attribution}</p>
+        <p class="attribution">{m.attribution}" "{m.map_attribution}</p>
     }
 }
 
@@ -418,6 +419,7 @@ fn Results(found: SearchResults, params: SearchParams) -> impl IntoView {
         Some(place) => format!("{}, {}", (m.centre_count)(found.total), (m.nearest_to)(place)),
         None => (m.centre_count)(found.total),
     };
+    let map = results_map(&found, origin.as_deref());
     let hits = found
         .hits
         .into_iter()
@@ -460,7 +462,45 @@ fn Results(found: SearchResults, params: SearchParams) -> impl IntoView {
         {(found.total == 0).then(|| view! { <p>{m.no_results}</p> })}
         <ol class="results" aria-labelledby="centre-count">{hits}</ol>
         {pagination}
+        {map.map(|map| view! {
+            <h2 class="heading-m" id="centre-map-heading">{m.map_heading}</h2>
+            <CentreMap id="centre-map" map />
+        })}
     }
+}
+
+/// The map beside the results: this page's centres numbered as listed, the place searched for,
+/// and the other matches as dots; none when no centre on the page has a known location.
+fn results_map(found: &SearchResults, place: Option<&str>) -> Option<MapSpec> {
+    let m = use_messages();
+    let points: Vec<MapPoint> = found
+        .hits
+        .iter()
+        .enumerate()
+        .filter_map(|(i, hit)| {
+            Some(MapPoint {
+                at: hit.centre.location?,
+                name: hit.centre.name.to_string(),
+                href: format!("/centres/{}", hit.centre.slug),
+                number: Some(i + 1),
+            })
+        })
+        .collect();
+    if points.is_empty() {
+        return None;
+    }
+    let place_at = found.origin.filter(|_| place.is_some());
+    // With a place, the nearest centres around it; without, the other matches as dots too.
+    let others = if place_at.is_some() { Vec::new() } else { found.elsewhere.clone() };
+    Some(MapSpec {
+        summary: (m.map_summary)(points.len(), place_at.and(place), others.len()),
+        points,
+        others,
+        place: place_at,
+        width: 600.0,
+        min_span: 0.3,
+        whole_network: false,
+    })
 }
 
 #[cfg(test)]
