@@ -10,10 +10,13 @@ import { AUTHENTICATOR_KEY, PASSWORD, signIn } from "./staff-helpers";
 // Budgets, in bytes: set just above what the build reaches, so a change can only make pages
 // lighter unless someone raises a budget on purpose (issue #12 asked for at most 250 KB for a
 // first visit to `/` and 200 KB of wasm on a public page). Two release builds of the same app code
-// (e114d83 and 552b0e8) differed by about 200 bytes of brotli wasm, so each budget keeps a
-// margin of about 500 bytes over the last build rather than a few.
-const BUDGET_FIRST_VISIT_HOME = 103_400;
-const BUDGET_PUBLIC_PAGE_WASM = 168_300;
+// (e114d83 and 552b0e8) differed by about 200 bytes of brotli wasm, and builds of session 11's
+// code by about 450, so each budget keeps a margin of about 500 bytes over the largest build
+// seen rather than a few. Raised on purpose in session 11: the contact form's rules
+// (`shared::contact`) joined the wizard's island (wizard pages 167,985 → 169,154 at most), and
+// the footer's links added to every page (a first visit to `/` 102,858 → 103,222 at most).
+const BUDGET_FIRST_VISIT_HOME = 103_700;
+const BUDGET_PUBLIC_PAGE_WASM = 169_700;
 
 const KINDS = ["html", "css", "js", "wasm", "other"] as const;
 type Kind = (typeof KINDS)[number];
