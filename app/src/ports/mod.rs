@@ -5,16 +5,19 @@
 
 use async_trait::async_trait;
 use leptos::prelude::*;
-use shared::referral::{AccessCode, DraftAnswers, JoinAnswers, ReferralReference};
 use shared::{Centre, CentreProfile, LatLon, PostcodeDistrict, Slug};
 use std::sync::Arc;
 
+mod accounts;
 mod accreditation;
 mod board;
 mod contact;
+mod referrals;
+pub use accounts::{Accounts, Administration, Enrolment, LinkUse, OpenedLink, SignInOutcome};
 pub use accreditation::Accreditation;
 pub use board::Board;
 pub use contact::Enquiries;
+pub use referrals::{CodeCheck, Invite, ReferralProgress, Referrals, Sent, SubmitReferral};
 
 /// A failure of a port. The cause is logged by the implementation; callers only learn its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -86,84 +89,6 @@ pub trait Clock: Send + Sync + 'static {
     }
 }
 
-/// The answer to a reference + code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CodeCheck<T> {
-    Opened(T),
-    /// Wrong reference or code, or expired: the caller cannot tell which.
-    Wrong,
-    /// Too many wrong codes for this reference lately: try again later.
-    Locked,
-}
-
-pub use shared::referral::status::ReferralProgress;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sent {
-    Sent,
-    /// Already sent by an earlier press of the button: nothing new made.
-    AlreadySent,
-    /// No open draft (expired).
-    NotOpen,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Invite {
-    Invited(shared::referral::AccessCode),
-    AlreadyJoined,
-    /// The other party has opened their invitation: no new code while their part is in progress.
-    InProgress,
-    NotFound,
-}
-
-/// Safe Referral: drafts, submission, status and the other party's part. Every method that takes
-/// a code throttles guesses per reference; the others trust that the caller's session opened the
-/// referral with its code.
-#[async_trait]
-pub trait Referrals: Send + Sync + 'static {
-    async fn start(&self, answers: &DraftAnswers) -> Result<ReferralReference, PortError>;
-    async fn resume(&self, reference: &ReferralReference, code: &AccessCode) -> Result<CodeCheck<()>, PortError>;
-    async fn draft(&self, reference: &ReferralReference) -> Result<Option<DraftAnswers>, PortError>;
-    /// `false` if the draft is no longer open.
-    async fn save(&self, reference: &ReferralReference, answers: &DraftAnswers) -> Result<bool, PortError>;
-    /// A new code for the referral (the old one stops working), to show once; `None` if the
-    /// referral is closed, or another request replaced the code at the same moment.
-    async fn new_code(&self, reference: &ReferralReference) -> Result<Option<AccessCode>, PortError>;
-    /// A fresh idempotency key for a submit form.
-    fn submission_key(&self) -> String;
-    async fn submit(&self, submission: SubmitReferral<'_>) -> Result<Sent, PortError>;
-    async fn progress_with_code(
-        &self,
-        reference: &ReferralReference,
-        code: &AccessCode,
-    ) -> Result<CodeCheck<ReferralProgress>, PortError>;
-    async fn progress(&self, reference: &ReferralReference) -> Result<Option<ReferralProgress>, PortError>;
-    async fn invite(&self, reference: &ReferralReference) -> Result<Invite, PortError>;
-    /// Opens an invitation: the code used stops working at once; the joiner's own code follows
-    /// from [`Referrals::joiner_code`] with the token returned (kept in the opening session).
-    async fn open_invitation(
-        &self,
-        reference: &ReferralReference,
-        code: &AccessCode,
-    ) -> Result<CodeCheck<String>, PortError>;
-    /// The joiner's own code for the invitation this session opened (`token`), to show once;
-    /// `None` if it was given already.
-    async fn joiner_code(&self, reference: &ReferralReference, token: &str) -> Result<Option<AccessCode>, PortError>;
-    async fn joining(&self, reference: &ReferralReference) -> Result<Option<JoinAnswers>, PortError>;
-    async fn save_joining(&self, reference: &ReferralReference, answers: &JoinAnswers) -> Result<bool, PortError>;
-    /// `false` if the invitation is no longer open (already added, or expired).
-    async fn submit_joining(&self, reference: &ReferralReference, answers: &JoinAnswers) -> Result<bool, PortError>;
-}
-
-/// A checked referral to send.
-pub struct SubmitReferral<'a> {
-    pub reference: &'a ReferralReference,
-    pub key: &'a str,
-    pub answers: &'a DraftAnswers,
-    pub referral: &'a shared::referral::ValidReferral,
-    pub centre: &'a Slug,
-}
-
 /// A staff member as the pages need them (never a secret).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffUser {
@@ -171,103 +96,6 @@ pub struct StaffUser {
     pub email: String,
     pub name: String,
     pub scope: shared::account::Scope,
-}
-
-/// What a right or wrong password leads to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SignInOutcome {
-    NeedsCode(i64),
-    NeedsEnrolment(i64),
-    /// Wrong email or password (or a disabled account): one answer for all.
-    Refused,
-    Locked,
-}
-
-/// Setting up an authenticator: what to type or scan.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Enrolment {
-    pub secret_base32: String,
-    pub qr_svg: String,
-}
-
-/// Staff sign-in and who is signed in. Secrets pending between two pages travel sealed.
-#[async_trait]
-pub trait Accounts: Send + Sync + 'static {
-    async fn sign_in(
-        &self,
-        email: &str,
-        password: &shared::account::Password,
-        address: &str,
-    ) -> Result<SignInOutcome, PortError>;
-    /// The user if they may act for a session signed in at `signed_in_at` (not disabled, not ended).
-    async fn active_user(&self, id: i64, signed_in_at: i64) -> Result<Option<StaffUser>, PortError>;
-    /// An authenticator code or, failing that, a recovery code; each works once.
-    async fn second_factor(&self, user: &StaffUser, code: &str) -> Result<CodeCheck<()>, PortError>;
-    /// A new authenticator secret, sealed for keeping in the session until it is confirmed.
-    fn new_enrolment(&self, user: &StaffUser) -> Result<(String, Enrolment), PortError>;
-    /// What the sealed pending secret shows (on a reload of the enrolment page).
-    fn show_enrolment(&self, user: &StaffUser, sealed: &str) -> Result<Enrolment, PortError>;
-    /// Confirms the pending secret with a code; new recovery codes to show once, or `None`.
-    async fn enrol(&self, user: &StaffUser, sealed: &str, code: &str) -> Result<Option<Vec<String>>, PortError>;
-    /// Emails a single-use password-reset link if `email` has an active account; the same quiet
-    /// answer either way.
-    async fn request_password_reset(&self, email: &shared::referral::EmailAddress) -> Result<(), PortError>;
-    /// What an emailed link's token opens, if it is unused and unexpired.
-    async fn open_link(&self, token: &str) -> Result<Option<OpenedLink>, PortError>;
-    /// Uses the link once, setting the password.
-    async fn use_link(&self, token: &str, password: &shared::account::Password) -> Result<LinkUse, PortError>;
-    /// Records a sign-in event in the audit log (never the password or code).
-    async fn audit(&self, action: &'static str, user: Option<i64>, object: Option<String>, ok: bool);
-}
-
-/// An emailed link that still works.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenedLink {
-    pub purpose: shared::staff_admin::LinkPurpose,
-    pub user: StaffUser,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkUse {
-    PasswordSet(OpenedLink),
-    /// A common or guessable password (the length rules are checked before).
-    TooEasyToGuess,
-    /// Used, replaced or expired.
-    Gone,
-}
-
-/// NACCC administration: staff accounts, the audit log, the outbox. Every change is audit-logged
-/// against `by`; callers have already checked that `by` is an administrator.
-#[async_trait]
-pub trait Administration: Send + Sync + 'static {
-    async fn accounts(&self) -> Result<Vec<crate::pages::admin::model::AccountSummary>, PortError>;
-    async fn account(&self, id: i64) -> Result<Option<crate::pages::admin::model::AccountSummary>, PortError>;
-    /// Creates the account and emails its invitation; `None` if the email already has one.
-    async fn invite(
-        &self,
-        by: &StaffUser,
-        invitation: &shared::staff_admin::StaffInvitation,
-    ) -> Result<Option<i64>, PortError>;
-    /// A new invitation link for an account that has not chosen a password (the old one stops working).
-    async fn reinvite(&self, by: &StaffUser, id: i64) -> Result<bool, PortError>;
-    async fn change_scope(&self, by: &StaffUser, id: i64, scope: &shared::account::Scope) -> Result<bool, PortError>;
-    async fn set_disabled(&self, by: &StaffUser, id: i64, disabled: bool) -> Result<bool, PortError>;
-    async fn end_sessions(&self, by: &StaffUser, id: i64) -> Result<bool, PortError>;
-    /// Up to one page of entries, newest first.
-    async fn audit_log(
-        &self,
-        filter: &shared::staff_admin::AuditFilter,
-    ) -> Result<Vec<crate::pages::admin::model::AuditRow>, PortError>;
-    /// The newest emails (each view audit-logged against `by`).
-    async fn outbox(&self, by: &StaffUser) -> Result<Vec<crate::pages::admin::model::OutboxRow>, PortError>;
-    /// One parent's data from a referral, protected fields of the other party withheld
-    /// (audit-logged); `None` if there is no such referral (or its data has been erased).
-    async fn subject_access(
-        &self,
-        by: &StaffUser,
-        reference: &shared::referral::ReferralReference,
-        requester: shared::referral::subject_access::Requester,
-    ) -> Result<Option<shared::referral::subject_access::SubjectAccessExport>, PortError>;
 }
 
 /// What acting on a case came to.

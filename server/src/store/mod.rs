@@ -12,6 +12,7 @@ mod assessment;
 mod attempts;
 mod audit;
 mod board;
+mod board_registers;
 mod cases;
 mod centres;
 mod contact;
@@ -40,7 +41,7 @@ pub use attempts::{
     Throttle,
 };
 pub use audit::{Actor, AuditEntry, AuditEvent, AuditSearch, Outcome};
-pub use board::{InspectionRow, TrainingRow};
+pub use board_registers::{InspectionRow, TrainingRow};
 pub use cases::{CaseChange, CaseEventRow, CaseRecord, NewNote, NoteAdded, active_staff, date_of};
 pub use contact::ContactRow;
 pub use invitations::{INVITATION_LIFETIME_SECS, InviteOutcome};

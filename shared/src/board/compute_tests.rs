@@ -1,5 +1,5 @@
 use super::*;
-use crate::board::targets::Target;
+use crate::board::targets::{Target, TargetFrom};
 use time::macros::date;
 
 fn q(s: &str) -> Quarter {

@@ -6,6 +6,7 @@
 
 pub mod compute;
 pub mod disclosure;
+pub mod facts;
 pub mod indicators;
 pub mod national;
 pub mod people;
