@@ -46,6 +46,13 @@ async fn the_contact_form_keeps_each_message_once_sealed_and_within_the_limit(db
     assert!(refused.body.contains("Enter a UK phone number"), "{}", refused.body);
     assert!(refused.body.contains("Say whether we may leave a message on this phone"));
     assert!(refused.body.contains("value=\"Jo Parent\""), "typing kept");
+    // Kept for the page sealed: the session store never holds what was typed in clear.
+    let sessions: Vec<Vec<u8>> = db.raw_column("SELECT data FROM sessions").await;
+    assert!(!sessions.is_empty());
+    assert!(sessions.iter().all(|s| !s.windows(9).any(|w| w == b"Jo Parent")));
+    // The page is never kept by the browser.
+    let form = b.get("/contact").await;
+    assert_eq!(form.headers.get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"));
 
     // Sent twice (a second press): kept once, one notice.
     let words = "Is there a centre open on Saturdays near Leeds?";
@@ -65,6 +72,17 @@ async fn the_contact_form_keeps_each_message_once_sealed_and_within_the_limit(db
         assert_eq!(r.location(), "/contact/sent", "{}", r.body);
     }
     assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM contact_messages").await, [1]);
+    // A different message under the form already sent is not lost quietly: back to the page.
+    let changed: Vec<(&str, &str)> =
+        pairs.iter().map(|&(k, v)| if k == f(MESSAGE) { (k, "Something else") } else { (k, v) }).collect();
+    let (location, page) = b.submit_and_follow("/api/contact/send", &changed).await;
+    assert_eq!(location, "/contact");
+    assert!(page.body.contains("This form was sent before"), "{}", page.body);
+    assert!(page.body.contains("Something else"), "typing kept");
+    assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM contact_messages").await, [1]);
+    // A key the page never gives is refused.
+    let forged = b.submit("/api/contact/send", &[("key", "../../etc"), (&f(NAME), "X")]).await;
+    assert_eq!(forged.status, StatusCode::BAD_REQUEST);
     let notices: Vec<String> = db.raw_column("SELECT body FROM outbox WHERE kind = 'contact.received'").await;
     assert_eq!(notices.len(), 1);
     assert!(!notices[0].contains("Jo Parent") && !notices[0].contains("Saturdays"), "{}", notices[0]);
@@ -82,7 +100,7 @@ async fn the_contact_form_keeps_each_message_once_sealed_and_within_the_limit(db
         let app = app.clone();
         async move {
             let mut browser = Browser::new(app);
-            let key = format!("parallel-form-{i}");
+            let key = format!("{i:032x}");
             let text = format!("Message number {i}");
             browser
                 .submit(
@@ -153,10 +171,15 @@ async fn the_contact_form_keeps_each_message_once_sealed_and_within_the_limit(db
     let mut nobody = Browser::new(app);
     assert!(!nobody.get("/admin/messages").await.body.contains("Jo Parent"));
 
-    // Retention erases a handled message once its time is up; the others stay.
+    // Retention erases messages once their time is up (after handling, or after arrival if
+    // nobody handled them), and says so in the audit log.
+    server::cases::retention::erase_expired(&db.store, NOW + 700 * 86_400, 730).await.unwrap();
+    assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM contact_messages").await, [MESSAGES_PER_SENDER]);
     clock.set(NOW + 800 * 86_400);
     server::cases::retention::erase_expired(&db.store, NOW + 800 * 86_400, 730).await.unwrap();
-    assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM contact_messages").await, [MESSAGES_PER_SENDER - 1]);
+    assert_eq!(db.raw_column::<i64>("SELECT COUNT(*) FROM contact_messages").await, [0]);
+    let erased: Vec<String> = db.raw_column("SELECT detail FROM audit_log WHERE action = 'contact.erase'").await;
+    assert_eq!(erased, [format!("messages={MESSAGES_PER_SENDER} retention_days=730")]);
 }
 
 #[test]

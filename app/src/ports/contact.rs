@@ -10,6 +10,11 @@ use shared::referral::Fields;
 pub trait Enquiries: Send + Sync + 'static {
     /// A new key for a contact form: the same form sent twice is kept once.
     fn form_key(&self) -> String;
+    /// Seals what a refused form typed for the session that sent it (personal data is never
+    /// kept in clear, in the session store either); `None` if it cannot be sealed.
+    fn seal_typed(&self, typed: &[u8]) -> Option<String>;
+    /// Opens what [`Enquiries::seal_typed`] sealed; `None` if it does not open.
+    fn open_typed(&self, sealed: &str) -> Option<Vec<u8>>;
     /// Receives a message once per form `key` from `sender` (the client's address, for the
     /// limit): received, refused with its problems, or over the limit.
     async fn receive(&self, fields: &Fields, key: &str, sender: &str) -> Result<Received, PortError>;

@@ -29,7 +29,15 @@ pub async fn erase_expired(store: &Store, now: i64, retention_days: u32) -> Resu
     // Messages from the contact form, as long after they were handled.
     let messages = store.erase_handled_contact(cutoff).await?;
     if messages > 0 {
-        tracing::info!(messages, "retention: erased handled contact messages");
+        let event = AuditEvent {
+            actor: Actor::System,
+            action: "contact.erase",
+            object: None,
+            outcome: Outcome::Ok,
+            detail: format!("messages={messages} retention_days={retention_days}"),
+        };
+        store.record(&event, now).await?;
+        tracing::info!(messages, "retention: erased contact messages");
     }
     Ok(erased)
 }

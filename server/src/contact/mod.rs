@@ -14,6 +14,9 @@ use shared::contact::ContactMessage;
 use shared::referral::Fields;
 use std::sync::Arc;
 
+/// Why a changed message under a form already sent goes back to the page.
+const ALREADY_SENT: &str = "this form was sent before: press Send message to send this message as a new one";
+
 /// What the notice to NACCC says: that there is a message, never what it says or who sent it.
 pub const NOTICE_KIND: &str = "contact.received";
 
@@ -34,6 +37,9 @@ fn port_error(error: StoreError) -> PortError {
         _ => PortError::Unavailable,
     }
 }
+
+/// Where a refused form's answers are kept while they wait for the page (the session store).
+const TYPED_AT: FieldLocation<'static> = FieldLocation { table: "sessions", column: "contact-typed", row: "" };
 
 /// Where a message's sealed content belongs: its table, column and form (the row's identity
 /// before it has an id).
@@ -57,14 +63,29 @@ impl Enquiries for ContactService {
         crate::platform::secrets::new_token()
     }
 
+    fn seal_typed(&self, typed: &[u8]) -> Option<String> {
+        self.cipher.seal(TYPED_AT, typed).ok().map(hex::encode)
+    }
+
+    fn open_typed(&self, sealed: &str) -> Option<Vec<u8>> {
+        self.cipher.open(TYPED_AT, &hex::decode(sealed).ok()?).ok()
+    }
+
     async fn receive(&self, fields: &Fields, key: &str, sender: &str) -> Result<Received, PortError> {
         let message = match shared::contact::parse(fields) {
             Ok(message) => message,
             Err(errors) => return Ok(Received::Refused(errors)),
         };
-        // The same form again (a second press, a retry): already kept, nothing more to do.
-        if self.store.contact_received(key).await.map_err(port_error)? {
-            return Ok(Received::Received);
+        // The same form again (a second press, a retry): already kept, nothing more to do. A
+        // different message under a form already sent (the page kept after Back, say) is not
+        // lost quietly: it goes back to the page, which has a new key, to be sent again.
+        if let Some(sealed) = self.store.contact_sealed(key).await.map_err(port_error)? {
+            let kept = self.open(key, &sealed).map_err(port_error)?;
+            if kept == message {
+                return Ok(Received::Received);
+            }
+            let resend = shared::referral::FieldError::new(shared::contact::MESSAGE, &ALREADY_SENT);
+            return Ok(Received::Refused(vec![resend]));
         }
         let now = self.clock.now();
         // Counted per IPv4 address or IPv6 /64, as the public rate limit is.

@@ -2,7 +2,10 @@
 //! received once per form, each with a notice to NACCC's administrators queued in the same
 //! transaction; marked handled; erased a while after they were handled.
 
-use super::outbox::{INSERT_MESSAGE, Message, Recipient};
+use super::outbox::{Message, Recipient};
+
+/// The most messages the inbox lists at once (those not yet handled first).
+pub const INBOX_SIZE: i64 = 500;
 use super::{Store, StoreError, on_read, on_write};
 
 /// One stored message, still sealed.
@@ -18,15 +21,14 @@ pub struct ContactRow {
 }
 
 impl Store {
-    /// Whether the form `form_key` has already been received.
-    pub async fn contact_received(&self, form_key: &str) -> Result<bool, StoreError> {
-        let id: Option<i64> = on_read!(self, |pool| {
-            sqlx::query_scalar("SELECT id FROM contact_messages WHERE form_key = $1")
+    /// The sealed message the form `form_key` sent, if it has been received.
+    pub async fn contact_sealed(&self, form_key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(on_read!(self, |pool| {
+            sqlx::query_scalar("SELECT sealed FROM contact_messages WHERE form_key = $1")
                 .bind(form_key)
                 .fetch_optional(pool)
                 .await
-        })?;
-        Ok(id.is_some())
+        })?)
     }
 
     /// Keeps a message once per form, and queues `notice` to NACCC's administrators with it;
@@ -52,15 +54,20 @@ impl Store {
                 .await?
                 .rows_affected()
                     == 1;
+                // One notice waiting is enough however many messages arrive before it is sent.
                 if fresh {
-                    sqlx::query(INSERT_MESSAGE)
-                        .bind(notice.kind)
-                        .bind(Recipient::Naccc.stored())
-                        .bind(notice.subject)
-                        .bind(notice.body)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await?;
+                    sqlx::query(
+                        "INSERT INTO outbox (kind, recipient, subject, body, created_at, next_attempt_at) \
+                         SELECT $1, $2, $3, $4, $5, $5 WHERE NOT EXISTS \
+                         (SELECT 1 FROM outbox WHERE kind = $1 AND recipient = $2 AND sent_at IS NULL)",
+                    )
+                    .bind(notice.kind)
+                    .bind(Recipient::Naccc.stored())
+                    .bind(notice.subject)
+                    .bind(notice.body)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
                 }
                 tx.commit().await?;
                 Ok::<_, sqlx::Error>(fresh)
@@ -70,14 +77,15 @@ impl Store {
         Ok(fresh)
     }
 
-    /// Every message kept, those not yet handled first, newest first.
+    /// The messages kept, those not yet handled first, newest first: at most [`INBOX_SIZE`].
     pub async fn contact_messages(&self) -> Result<Vec<ContactRow>, StoreError> {
         Ok(on_read!(self, |pool| {
             sqlx::query_as(
                 "SELECT m.id, m.form_key, m.sealed, m.received_at, m.handled_at, u.name AS handled_by \
                  FROM contact_messages m LEFT JOIN users u ON u.id = m.handled_by \
-                 ORDER BY m.handled_at IS NOT NULL, m.received_at DESC, m.id DESC",
+                 ORDER BY m.handled_at IS NOT NULL, m.received_at DESC, m.id DESC LIMIT $1",
             )
+            .bind(INBOX_SIZE)
             .fetch_all(pool)
             .await
         })?)
@@ -103,10 +111,11 @@ impl Store {
         Ok(n == 1)
     }
 
-    /// Erases messages handled before `cutoff`; how many.
+    /// Erases messages handled before `cutoff`, and those nobody handled that arrived before it;
+    /// how many.
     pub async fn erase_handled_contact(&self, cutoff: i64) -> Result<u64, StoreError> {
         Ok(on_write!(self, |pool| {
-            sqlx::query("DELETE FROM contact_messages WHERE handled_at IS NOT NULL AND handled_at < $1")
+            sqlx::query("DELETE FROM contact_messages WHERE COALESCE(handled_at, received_at) < $1")
                 .bind(cutoff)
                 .execute(pool)
                 .await

@@ -40,22 +40,40 @@ fn unavailable<E>(_: E) -> ContactError {
 
 /// The form: a new key for it, and what a refused send left (what was typed, its problems, or
 /// that the limit was reached).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ContactForm {
     pub key: String,
     pub returned: Returned,
     pub too_many: bool,
 }
 
+/// Where a refused plain form's answers wait for the page, sealed (the session store is not).
 #[cfg(feature = "ssr")]
-const TOO_MANY: &str = "contact.too-many";
+const TYPED: &str = "contact.typed";
+
+/// A refused plain form goes back to the page with what was typed (sealed in the session until
+/// the page takes it, once) and its problems, or that the limit was reached.
+#[cfg(feature = "ssr")]
+async fn back_to_form(ports: &crate::ports::Ports, returned: Returned, too_many: bool) -> Result<(), ContactError> {
+    let json = serde_json::to_vec(&(returned, too_many)).map_err(unavailable)?;
+    let sealed = ports.enquiries.seal_typed(&json).ok_or_else(|| unavailable(()))?;
+    let session = crate::auth::session().await.map_err(unavailable)?;
+    session.insert(TYPED, sealed).await.map_err(unavailable)?;
+    leptos_axum::redirect("/contact");
+    Ok(())
+}
 
 #[server(endpoint = "contact/form")]
 pub async fn load_contact_form() -> Result<ContactForm, ContactError> {
     let ports = crate::ports::use_ports().map_err(unavailable)?;
-    let returned = crate::pages::staff::take_returned().await.map_err(unavailable)?;
+    // What was typed may be on this page: never kept by the browser or a proxy.
+    crate::request::no_store();
     let session = crate::auth::session().await.map_err(unavailable)?;
-    let too_many = session.remove::<bool>(TOO_MANY).await.ok().flatten().unwrap_or(false);
+    let typed = session.remove::<String>(TYPED).await.ok().flatten();
+    let (returned, too_many) = typed
+        .and_then(|sealed| ports.enquiries.open_typed(&sealed))
+        .and_then(|json| serde_json::from_slice::<(Returned, bool)>(&json).ok())
+        .unwrap_or_default();
     Ok(ContactForm { key: ports.enquiries.form_key(), returned, too_many })
 }
 
@@ -69,7 +87,8 @@ pub async fn send_message(#[server(default)] key: String, #[server(default)] f: 
         .filter_map(|k| f.get(k).map(|v| (k.to_owned(), v.clone())))
         .collect();
     let key = key.trim();
-    if key.is_empty() || key.len() > 100 {
+    // Keys are the page's own: 32 hexadecimal digits.
+    if key.len() != 32 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
         crate::error::set_status(http::StatusCode::BAD_REQUEST);
         return Err(ContactError::Unavailable);
     }
@@ -78,21 +97,19 @@ pub async fn send_message(#[server(default)] key: String, #[server(default)] f: 
             leptos_axum::redirect("/contact/sent");
             Ok(())
         }
+        // A plain form goes back to the page; a script's send gets the problems and its status.
+        Received::Refused(errors) if crate::request::is_plain_form() => {
+            back_to_form(&ports, Returned { fields: f, errors }, false).await
+        }
         Received::Refused(errors) => {
-            // A plain form goes back to the page; a script's send gets 422 and the problems.
-            crate::pages::staff::refuse_form("/contact", f, errors)
-                .await
-                .map_err(unavailable)?
-                .map_err(ContactError::Rejected)
+            crate::error::set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
+            Err(ContactError::Rejected(errors))
+        }
+        Received::TooMany if crate::request::is_plain_form() => {
+            back_to_form(&ports, Returned { fields: f, errors: Vec::new() }, true).await
         }
         Received::TooMany => {
-            let session = crate::auth::session().await.map_err(unavailable)?;
-            session.insert(TOO_MANY, true).await.map_err(unavailable)?;
-            // A plain form goes back to the page, which says so and keeps what was typed.
-            let _ = crate::pages::staff::refuse_form("/contact", f, Vec::new()).await.map_err(unavailable)?;
-            if !crate::request::is_plain_form() {
-                crate::error::set_status(http::StatusCode::TOO_MANY_REQUESTS);
-            }
+            crate::error::set_status(http::StatusCode::TOO_MANY_REQUESTS);
             Ok(())
         }
     }

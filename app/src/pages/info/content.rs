@@ -258,7 +258,7 @@ pub const EN: &[InfoPage] = &[
             List(&[
                 "a referral you have not sent yet: {draft} from when you last saved it",
                 "a referral the centre has closed: {kept}, then the personal details are erased",
-                "a message sent to us: until we have dealt with it, then {kept}",
+                "a message sent to us: {kept} after we have dealt with it, or after it arrived if it needed nothing from us",
             ]),
             Heading("Your rights"),
             Para(
