@@ -42,6 +42,16 @@ pub enum ContactError {
     MessageTooLong,
 }
 
+/// Why a different message under a form already sent (the page kept after Back, say) goes back
+/// to the page. Only the server can tell, so it is not among the browser's [`ContactError`]s
+/// (whose words ship in the wizard's island).
+pub const ALREADY_SENT: &str = "this form was sent before: press Send message to send this message as a new one";
+
+/// Whether `key` is a contact form's own key (32 hexadecimal digits, as the page is given).
+pub fn is_form_key(key: &str) -> bool {
+    key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// How NACCC may reply, safely.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reply {
@@ -205,6 +215,14 @@ mod tests {
             messages,
             ["Enter an email address in the correct format, like name@example.com", "Enter your message"]
         );
+    }
+
+    #[test]
+    fn only_the_pages_own_keys_are_form_keys() {
+        assert!(is_form_key("0123456789abcdef0123456789ABCDEF"));
+        for bad in ["", "../../etc", "0123456789abcdef0123456789abcde", "0123456789abcdef0123456789abcdeg", "é"] {
+            assert!(!is_form_key(bad), "{bad}");
+        }
     }
 
     #[test]

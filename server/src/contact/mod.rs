@@ -14,9 +14,6 @@ use shared::contact::ContactMessage;
 use shared::referral::Fields;
 use std::sync::Arc;
 
-/// Why a changed message under a form already sent goes back to the page.
-const ALREADY_SENT: &str = "this form was sent before: press Send message to send this message as a new one";
-
 /// What the notice to NACCC says: that there is a message, never what it says or who sent it.
 pub const NOTICE_KIND: &str = "contact.received";
 
@@ -84,7 +81,7 @@ impl Enquiries for ContactService {
             if kept == message {
                 return Ok(Received::Received);
             }
-            let resend = shared::referral::FieldError::new(shared::contact::MESSAGE, &ALREADY_SENT);
+            let resend = shared::referral::FieldError::new(shared::contact::MESSAGE, &shared::contact::ALREADY_SENT);
             return Ok(Received::Refused(vec![resend]));
         }
         let now = self.clock.now();

@@ -87,8 +87,7 @@ pub async fn send_message(#[server(default)] key: String, #[server(default)] f: 
         .filter_map(|k| f.get(k).map(|v| (k.to_owned(), v.clone())))
         .collect();
     let key = key.trim();
-    // Keys are the page's own: 32 hexadecimal digits.
-    if key.len() != 32 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !shared::contact::is_form_key(key) {
         crate::error::set_status(http::StatusCode::BAD_REQUEST);
         return Err(ContactError::Unavailable);
     }
