@@ -133,11 +133,13 @@ pub fn AccountPage() -> impl IntoView {
         <Title text="Staff account" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
+                // Every resource is awaited before any early answer: one left running would finish
+                // (and audit-log a refusal) after the page was sent.
+                let returned = returned.await.unwrap_or_default();
                 let (a, centres) = match (account.await, centres.await) {
                     (Ok(a), Ok(c)) => (a, c),
                     (Err(e), _) | (_, Err(e)) => return view! { <AdminProblem error=e /> }.into_any(),
                 };
-                let returned = returned.await.unwrap_or_default();
                 let done = query.with_untracked(|q| q.get("done")).and_then(|d| done_message(&d));
                 view! { <Account a centres=centre_options(centres) returned done=done.map(str::to_owned) /> }.into_any()
             })}

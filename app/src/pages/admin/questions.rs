@@ -128,9 +128,11 @@ pub fn QuestionsPage() -> impl IntoView {
             {move || {
                 let done = done.clone();
                 Suspend::new(async move {
+                    // Both are awaited before either answer: one left running would finish (and
+                    // audit-log a refusal) after the page was sent.
+                    let returned = returned.await.unwrap_or_default();
                     match data.await {
                         Ok(view) => {
-                            let returned = returned.await.unwrap_or_default();
                             view! { <Questions view returned done /> }.into_any()
                         }
                         Err(e) => view! { <AdminProblem error=e /> }.into_any(),

@@ -122,9 +122,11 @@ pub fn InvitePage() -> impl IntoView {
         <Title text="Invite someone" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
+                // Every resource is awaited before any early answer: one left running would finish
+                // (and audit-log a refusal) after the page was sent.
+                let returned = returned.await.unwrap_or_default();
                 match centres.await {
                     Ok(centres) => {
-                        let returned = returned.await.unwrap_or_default();
                         view! { <InviteForm centres=centre_options(centres) returned /> }.into_any()
                     }
                     Err(e) => view! { <AdminProblem error=e /> }.into_any(),

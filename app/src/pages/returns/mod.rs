@@ -199,11 +199,13 @@ pub fn ReturnPage() -> impl IntoView {
         <Title text="Statistics return" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
+                // Every resource is awaited before any early answer: one left running would finish
+                // (and audit-log a refusal) after the page was sent.
+                let returned = returned.await.unwrap_or_default();
                 let view = match data.await {
                     Ok(v) => v,
                     Err(error) => return view! { <ReturnsProblem error /> }.into_any(),
                 };
-                let returned = returned.await.unwrap_or_default();
                 let done = query.with_untracked(|q| q.get("done"));
                 view! { <form::ReturnFormView view returned done /> }.into_any()
             })}

@@ -72,12 +72,14 @@ pub fn CasePage() -> impl IntoView {
         <Title text="Referral" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
+                // Every resource is awaited before any early answer: one left running would finish
+                // (and audit-log a refusal) after the page was sent.
+                let returned = returned.await.unwrap_or_default();
+                let advice = advice.await.unwrap_or_default();
                 let view = match data.await {
                     Ok(v) => v,
                     Err(error) => return view! { <WorkspaceProblem error /> }.into_any(),
                 };
-                let returned = returned.await.unwrap_or_default();
-                let advice = advice.await.unwrap_or_default();
                 let done = query.with_untracked(|q| q.get("done")).and_then(|d| done_message(&d));
                 view! { <Case view returned done advice /> }.into_any()
             })}
