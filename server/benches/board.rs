@@ -1,8 +1,9 @@
 //! The board's whole overview (every indicator of the four objectives, each with eight quarters
 //! of trend and the split by nation, all through the disclosure rule) over the whole network, on
-//! SQLite and, when `BENCH_POSTGRES_URL` names a server, on PostgreSQL: the first view after
-//! its sources changed (everything read and worked out), and a view with nothing changed since
-//! (the sources' state checked, the figures worked out again from what was read before).
+//! SQLite and, when `BENCH_POSTGRES_URL` names a server, on PostgreSQL: the first view of a
+//! server just started (everything read and worked out); the first view after a referral
+//! arrives in, or a return of, the quarter shown (that quarter's part read again); and a view
+//! with nothing changed since (the sources' state checked, the figures worked out again).
 //! The data: the 342 demo centres with five years of demo returns (about 6,700), the demo
 //! registers and targets, and 50,000 Safe Referrals spread over those five years across the 62
 //! centres that take them, each with a first response.
@@ -81,10 +82,52 @@ fn bench_on(c: &mut Criterion, name: &str, url: &str) {
     assert_eq!(figures.len(), shared::board::indicators::Indicator::ALL.len());
     let centres = figures.iter().find(|f| f.indicator == shared::board::indicators::Indicator::SafeReferralCentres);
     assert_eq!(centres.and_then(|f| f.value.number), Some(online_centres() as f64));
-    c.bench_function(&format!("the board's overview, first view after a change ({name})"), |b| {
+    c.bench_function(&format!("the board's overview, first view of a server just started ({name})"), |b| {
         b.to_async(&runtime).iter(|| async {
             service.store.forget_board();
             std::hint::black_box(app::ports::Board::figures(&service, &user, "", "").await.expect("figures"))
+        })
+    });
+    // Changes to the quarter shown (2026-Q3), made before each timed view: what is read again
+    // is that quarter's part of the changed source.
+    let pool = runtime.block_on(raw(url));
+    let centre = server::seed::demo_centres()
+        .into_iter()
+        .find(|p| p.centre.accepts_online_referrals)
+        .map(|p| p.centre.slug.as_str().to_owned())
+        .expect("a centre taking Safe Referrals");
+    let arrived = shared::uk_time::uk_day_start(time::macros::date!(2026 - 08 - 03)) + 36_000;
+    let mut sent = 0i64;
+    c.bench_function(&format!("the board's overview, after a referral arrives in the quarter shown ({name})"), |b| {
+        b.to_async(&runtime).iter_custom(|iters| {
+            let (pool, service, user, centre) = (&pool, &service, &user, centre.as_str());
+            let start = sent;
+            sent += iters as i64;
+            async move {
+                let mut took = Duration::ZERO;
+                for i in start..start + iters as i64 {
+                    pool.insert(&format!("NR-BNCH-{i:04}"), centre, arrived + i, None).await.expect("referral");
+                    let t = std::time::Instant::now();
+                    std::hint::black_box(app::ports::Board::figures(service, user, "", "").await.expect("figures"));
+                    took += t.elapsed();
+                }
+                took
+            }
+        })
+    });
+    c.bench_function(&format!("the board's overview, after a return of the quarter shown is amended ({name})"), |b| {
+        b.to_async(&runtime).iter_custom(|iters| {
+            let (pool, service, user) = (&pool, &service, &user);
+            async move {
+                let mut took = Duration::ZERO;
+                for _ in 0..iters {
+                    pool.amend().await.expect("amend");
+                    let t = std::time::Instant::now();
+                    std::hint::black_box(app::ports::Board::figures(service, user, "", "").await.expect("figures"));
+                    took += t.elapsed();
+                }
+                took
+            }
         })
     });
     c.bench_function(&format!("the board's overview, nothing changed since ({name})"), |b| {
@@ -92,6 +135,52 @@ fn bench_on(c: &mut Criterion, name: &str, url: &str) {
             std::hint::black_box(app::ports::Board::figures(&service, &user, "", "").await.expect("figures"))
         })
     });
+}
+
+/// The benchmark's own connection, around the application (as the tests' raw SQL).
+enum Raw {
+    Sqlite(sqlx::SqlitePool),
+    Postgres(sqlx::PgPool),
+}
+
+async fn raw(url: &str) -> Raw {
+    if url.starts_with("sqlite:") {
+        Raw::Sqlite(sqlx::SqlitePool::connect(url).await.expect("sqlite"))
+    } else {
+        Raw::Postgres(sqlx::PgPool::connect(url).await.expect("postgres"))
+    }
+}
+
+/// One return of 2026-Q3, written again (its version raised, as every write of a return does).
+const AMEND: &str = "UPDATE statistics_returns SET version = version + 1 WHERE id = \
+                     (SELECT MIN(id) FROM statistics_returns WHERE quarter = '2026-Q3' AND state <> 'draft')";
+
+impl Raw {
+    async fn insert(&self, reference: &str, centre: &str, at: i64, first: Option<i64>) -> Result<(), sqlx::Error> {
+        macro_rules! run {
+            ($pool:expr) => {
+                sqlx::query(INSERT)
+                    .bind(reference)
+                    .bind(vec![0u8])
+                    .bind(at)
+                    .bind(centre)
+                    .bind(first)
+                    .execute($pool)
+                    .await
+            };
+        }
+        match self {
+            Raw::Sqlite(p) => run!(p).map(|_| ()),
+            Raw::Postgres(p) => run!(p).map(|_| ()),
+        }
+    }
+
+    async fn amend(&self) -> Result<(), sqlx::Error> {
+        match self {
+            Raw::Sqlite(p) => sqlx::query(AMEND).execute(p).await.map(|_| ()),
+            Raw::Postgres(p) => sqlx::query(AMEND).execute(p).await.map(|_| ()),
+        }
+    }
 }
 
 fn online_centres() -> usize {

@@ -12,6 +12,13 @@ pub fn uk_date(unix: i64) -> Date {
     if in_summer_time(utc) { (utc + Duration::HOUR).date() } else { utc.date() }
 }
 
+/// The first second (Unix) of the UK's day `date`: midnight GMT in winter, 23:00 GMT the day
+/// before in summer (no day begins at a change, which is at 01:00 GMT).
+pub fn uk_day_start(date: Date) -> i64 {
+    let midnight = date.midnight().assume_utc().unix_timestamp();
+    if uk_date(midnight - 3_600) == date { midnight - 3_600 } else { midnight }
+}
+
 /// The UK's date and time of day at `unix` seconds, as people read them: "6 December 2026 at
 /// 10:42".
 pub fn uk_date_time_words(unix: i64) -> String {
@@ -39,7 +46,7 @@ fn last_sunday(year: i32, month: Month) -> Option<Date> {
 
 #[cfg(test)]
 mod tests {
-    use super::{uk_date, uk_date_time_words};
+    use super::{uk_date, uk_date_time_words, uk_day_start};
     use time::macros::datetime;
 
     fn at(t: time::OffsetDateTime) -> String {
@@ -50,6 +57,19 @@ mod tests {
     fn in_summer_the_uk_day_starts_an_hour_before_midnight_gmt() {
         assert_eq!(at(datetime!(2026-06-01 23:30 UTC)), "2026-06-02");
         assert_eq!(at(datetime!(2026-06-01 22:59 UTC)), "2026-06-01");
+    }
+
+    #[test]
+    fn a_uk_day_starts_at_its_first_second_in_summer_and_in_winter() {
+        for day in [
+            time::macros::date!(2026 - 07 - 01),
+            time::macros::date!(2026 - 01 - 01),
+            time::macros::date!(2026 - 10 - 25),
+        ] {
+            let start = uk_day_start(day);
+            assert_eq!((uk_date(start), uk_date(start - 1)), (day, day.previous_day().unwrap()), "{day}");
+        }
+        assert_eq!(uk_day_start(time::macros::date!(2026 - 07 - 01)), datetime!(2026-06-30 23:00 UTC).unix_timestamp());
     }
 
     #[test]

@@ -60,13 +60,7 @@ impl BoardService {
     /// Everything the figures for `filter` are worked out from.
     pub async fn input(&self, filter: Filter) -> Result<Arc<BoardInput>, StoreError> {
         let quarters = trend_quarters(filter.quarter);
-        let first = quarters.first().copied().unwrap_or(filter.quarter);
-        // Referrals by the UK date they arrived: a day's margin either side, sorted out by date.
-        let from = first.start().midnight().assume_utc().unix_timestamp() - 86_400;
-        let to =
-            filter.quarter.end().next_day().unwrap_or(filter.quarter.end()).midnight().assume_utc().unix_timestamp()
-                + 86_400;
-        self.store.board_input(first, filter.quarter, from, to, self.clock.now()).await
+        self.store.board_input(&quarters, self.clock.now()).await
     }
 
     /// The whole overview for `filter`.

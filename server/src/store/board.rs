@@ -3,14 +3,13 @@
 //! centre first answered), so nothing here writes a referral-read audit entry.
 
 use super::{Store, StoreError, on_read, on_write};
-use shared::board::compute::{BoardInput, CentreFact, InspectionFact, ReferralFact, ReturnFact, TrainingFact};
+use shared::board::compute::{CentreFact, InspectionFact, ReturnFact, TrainingFact};
 use shared::board::indicators::Indicator;
 use shared::board::registers::Audience;
 use shared::board::targets::{Target, TargetFrom};
 use shared::returns::{FigureKey, Measure, Service};
 use shared::{AccreditationStatus, Nation, Quarter, ReferralSource, ServiceType};
 use std::collections::HashMap;
-use std::sync::Arc;
 use time::Date;
 
 fn date(text: &str, what: &str) -> Result<Date, StoreError> {
@@ -26,81 +25,7 @@ const UNDER_WAY: &str = "('applied', 'self_assessment', 'submitted', 'desk_revie
 
 type CentreRow = (i64, String, String, String, Option<String>, Option<String>, Option<String>, bool);
 
-/// What the board's figures were last worked out from, per trend window (its last quarter),
-/// with the state of the sources it was read at. Any change to a source changes that state, so
-/// a cached input is never older than the data; several servers on one database each keep
-/// their own. An input read within a few seconds of the last change is not kept: a second change
-/// in the same second would not change the state.
-#[derive(Default)]
-pub(crate) struct BoardCache {
-    entries: Vec<(Quarter, SourcesState, Arc<BoardInput>)>,
-}
-
-/// When the board's sources last changed, and how many centres there are (adding one has no time).
-type SourcesState = (Option<i64>, i64);
-
-/// How many trend windows are kept (the quarters a board member looks at most).
-const CACHED_WINDOWS: usize = 4;
-
 impl Store {
-    /// Everything the board's figures for the eight quarters `first` to `last` come from
-    /// (referrals by the UK date they arrived: `from`..`to` in Unix seconds, with a margin),
-    /// reused while no source has changed.
-    pub async fn board_input(
-        &self,
-        first: Quarter,
-        last: Quarter,
-        from: i64,
-        to: i64,
-        now: i64,
-    ) -> Result<Arc<BoardInput>, StoreError> {
-        let state = self.board_sources_state().await?;
-        let cached = self.board.lock().ok().and_then(|c| {
-            c.entries.iter().find(|(q, s, _)| *q == last && *s == state).map(|(_, _, input)| input.clone())
-        });
-        if let Some(input) = cached {
-            return Ok(input);
-        }
-        let centres = self.board_centres().await?;
-        let nations: HashMap<u32, Nation> = centres.iter().map(|c| (c.id, c.nation)).collect();
-        let referrals = self
-            .board_referrals(from, to)
-            .await?
-            .into_iter()
-            .filter_map(|(centre, received_at, first_response_at)| {
-                Some(ReferralFact { centre, nation: *nations.get(&centre)?, received_at, first_response_at })
-            })
-            .collect();
-        let input = Arc::new(BoardInput {
-            centres,
-            returns: self.board_returns(first, last).await?,
-            referrals,
-            training: self.board_training().await?,
-            inspections: self.board_inspections().await?,
-            targets: self.board_targets().await?,
-        });
-        let settled = state.0.is_none_or(|at| now - at >= 2);
-        if settled && let Ok(mut cache) = self.board.lock() {
-            cache.entries.retain(|(q, _, _)| *q != last);
-            cache.entries.insert(0, (last, state, input.clone()));
-            cache.entries.truncate(CACHED_WINDOWS);
-        }
-        Ok(input)
-    }
-
-    /// Forgets every cached board input (the benchmark's "first view after a change").
-    pub fn forget_board(&self) {
-        if let Ok(mut cache) = self.board.lock() {
-            cache.entries.clear();
-        }
-    }
-
-    async fn board_sources_state(&self) -> Result<SourcesState, StoreError> {
-        let centres: i64 =
-            on_read!(self, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM centres").fetch_one(pool).await)?;
-        Ok((self.board_changed_at().await?, centres))
-    }
-
     /// Every centre that has ever been a member, with its membership dates.
     pub async fn board_centres(&self) -> Result<Vec<CentreFact>, StoreError> {
         let sql = format!(

@@ -12,6 +12,7 @@ mod assessment;
 mod attempts;
 mod audit;
 mod board;
+mod board_cache;
 mod board_registers;
 mod cases;
 mod centres;
@@ -128,8 +129,8 @@ pub struct Store {
     pools: std::sync::Arc<Pools>,
     /// The parsed centre directory, read on every search (see `centres::DIRECTORY_TTL`).
     directory: std::sync::Arc<std::sync::Mutex<Option<centres::CachedDirectory>>>,
-    /// What the board's figures were last worked out from (see `board::BoardCache`).
-    board: std::sync::Arc<std::sync::Mutex<board::BoardCache>>,
+    /// What the board's figures were last worked out from (see `board_cache::BoardCache`).
+    board: std::sync::Arc<std::sync::Mutex<board_cache::BoardCache>>,
 }
 
 /// How long a request waits for a free connection before reporting the store unavailable.
