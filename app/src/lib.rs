@@ -24,6 +24,17 @@ use leptos_router::{
     components::{Route, Router, Routes},
 };
 use messages::{Locale, use_messages};
+
+/// The language this page is shown in: the one chosen, where the page is written in it.
+fn page_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        let path = use_context::<http::request::Parts>().map(|p| p.uri.path().to_owned()).unwrap_or_default();
+        if messages::is_translated_path(&path) { request::chosen_locale() } else { Locale::English }
+    }
+    #[cfg(not(feature = "ssr"))]
+    Locale::English
+}
 use pages::admin;
 use pages::refer::{check, children, codes, join, sent, start, step, tasks};
 use pages::staff::{Area, StaffHomePage};
@@ -31,7 +42,7 @@ use pages::{centre::CentrePage, error::NotFoundPage, find_centre::FindCentrePage
 
 /// The HTML document around the app; rendered only on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let locale = Locale::default();
+    let locale = page_locale();
     view! {
         <!DOCTYPE html>
         <html lang=locale.lang_tag()>
@@ -67,7 +78,14 @@ pub fn page_policy(nonce: &str) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(Locale::default());
+    provide_context(page_locale());
+    #[cfg(feature = "ssr")]
+    {
+        let chosen = request::chosen_locale();
+        request::remember_locale();
+        provide_context(messages::Chosen(chosen));
+        provide_context(messages::SwitchTo(request::address_in(chosen.other())));
+    }
     let m = use_messages();
     view! {
         <leptos_meta::Title formatter=move |page: String| {

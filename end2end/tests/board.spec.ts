@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expectNoAxeViolations, withoutAppScripts } from "./helpers";
+import { sendReferralToStaffCentre } from "./referral-helpers";
 import { AUTHENTICATOR_KEY, PASSWORD, signIn } from "./staff-helpers";
 
 const BOARD = "board@demo.naccc.org.uk";
@@ -229,4 +230,33 @@ test("NACCC chooses a quarter of the national statistics without JavaScript and 
   await checked.goto(`/admin/exports?quarter=${earlier}`);
   await expect(checked.locator("#national-referrals")).toBeVisible();
   await expectNoAxeViolations(checked);
+});
+
+test("the board's figures update by themselves when a referral arrives in another browser", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  await signIn(page, BOARD, PASSWORD, AUTHENTICATOR_KEY, /\/board$/);
+  await expect(page.locator("main[data-hydrated]")).toBeAttached();
+  const asOf = page.locator("#board-as-of");
+  await expect(asOf).toContainText("changed");
+  // Marks this very page and what its regions show now: a reload would lose the first, and a
+  // region swapped in from the server the second.
+  await page.evaluate(() => {
+    (window as unknown as { stillHere: boolean }).stillHere = true;
+    for (const id of ["board-as-of", "board-figures"]) {
+      const mark = document.createElement("span");
+      mark.className = "test-mark";
+      document.getElementById(id)?.append(mark);
+    }
+  });
+  await expect(page.locator(".test-mark")).toHaveCount(2);
+
+  // A parent sends a referral, in another browser, without JavaScript.
+  await sendReferralToStaffCentre(browser);
+
+  // The open board fetches itself again and swaps both regions in, without a reload.
+  await expect(page.locator(".test-mark")).toHaveCount(0, { timeout: 5_000 });
+  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere), "not reloaded").toBe(true);
+  await expect(asOf).toContainText("changed");
+  await expect(page.locator("#board-figures table").first()).toBeVisible();
+  await expectNoAxeViolations(page);
 });

@@ -1,7 +1,6 @@
 //! "Exit this page", after the GOV.UK component: one press, or Shift three times, replaces this
 //! page with a neutral site. Without JavaScript it is a plain link that still leaves the page.
 
-use crate::messages::use_messages;
 use leptos::prelude::*;
 
 /// Where an exit goes: a busy, neutral site that gives nothing away (GOV.UK uses the same).
@@ -10,9 +9,23 @@ pub const NEUTRAL_SITE: &str = "https://www.bbc.co.uk/weather";
 /// Three Shift presses within this many milliseconds trigger an exit (as GOV.UK's component).
 const SHIFT_WINDOW_MS: f64 = 5_000.0;
 
-#[island]
+/// The button in the page's language. Its words are the island's props, sent with the page, so
+/// the browser's code carries no catalogue of messages.
+#[component]
 pub fn ExitThisPage() -> impl IntoView {
-    let m = use_messages();
+    let m = crate::messages::use_messages();
+    view! {
+        <ExitButton
+            label=m.exit_this_page.to_owned()
+            prefix=m.exit_this_page_prefix.to_owned()
+            hint=m.exit_this_page_hint.to_owned()
+            loading=m.exit_this_page_loading.to_owned()
+        />
+    }
+}
+
+#[island]
+fn ExitButton(label: String, prefix: String, hint: String, loading: String) -> impl IntoView {
     let exiting = RwSignal::new(false);
     // True once hydrated: the keyboard shortcut only exists with JavaScript, so only then say so.
     let enhanced = RwSignal::new(false);
@@ -34,8 +47,9 @@ pub fn ExitThisPage() -> impl IntoView {
         on_cleanup(move || handle.remove());
     });
 
+    let name = label.clone();
     view! {
-        <aside class="exit-this-page" aria-label=m.exit_this_page>
+        <aside class="exit-this-page" aria-label=name>
             <a
                 href=NEUTRAL_SITE
                 class="button button--warning exit-this-page__button"
@@ -46,17 +60,17 @@ pub fn ExitThisPage() -> impl IntoView {
                     exit_now(exiting);
                 }
             >
-                <span class="visually-hidden">"Emergency "</span>
-                {m.exit_this_page}
+                <span class="visually-hidden">{prefix}" "</span>
+                {label}
             </a>
             // Its place is kept from the start (hidden until the shortcut works), so showing it
             // moves nothing on the page.
             <p class="exit-this-page__hint" class:exit-this-page__hint--waiting=move || !enhanced.get()>
-                {m.exit_this_page_hint}
+                {hint}
             </p>
         </aside>
         <Show when=move || exiting.get()>
-            <div class="exit-this-page__overlay" role="alert">{m.exit_this_page_loading}</div>
+            <div class="exit-this-page__overlay" role="alert">{loading.clone()}</div>
         </Show>
     }
 }

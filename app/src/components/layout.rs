@@ -2,7 +2,7 @@
 //! with the information line.
 
 use crate::components::exit_this_page::ExitThisPage;
-use crate::messages::use_messages;
+use crate::messages::{Chosen, Locale, SwitchTo, use_messages};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -18,6 +18,20 @@ pub fn Layout(children: Children) -> impl IntoView {
     let m = use_messages();
     let location = use_location();
     let public = move || is_public_path(&location.pathname.get());
+    // Offered on the public pages (staff pages are in English).
+    let chosen = use_context::<Chosen>().unwrap_or_default().0;
+    let shown = use_context::<Locale>().unwrap_or_default();
+    let switch = use_context::<SwitchTo>().filter(|_| public()).map(|to| {
+        let other = chosen.other();
+        view! {
+            <nav class="language-switch" id="language-switch" aria-label=m.language_label>
+                <a href=to.0 hreflang=other.code() lang=other.lang_tag()>{other.own_name()}</a>
+            </nav>
+        }
+    });
+    let not_yet = (public() && shown != chosen).then(|| {
+        view! { <p class="notice" lang=chosen.lang_tag()>{chosen.messages().not_in_this_language}</p> }
+    });
     view! {
         // rel="external" tells the client-side router to leave this in-page link to the browser,
         // which moves focus to <main>; the router would only scroll.
@@ -38,7 +52,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         <div class="width-container">
+            {switch}
             {public().then(|| view! { <ExitThisPage /> })}
+            {not_yet}
             <main id="main-content" class="main" tabindex="-1">
                 {children()}
             </main>

@@ -144,9 +144,8 @@ impl Store {
         // "2026-Q3" codes sort as the quarters do.
         let rows: Vec<(String, i64, i64)> = on_read!(self, |pool| {
             sqlx::query_as(
-                "SELECT r.quarter, COUNT(*), CAST(SUM(r.version) AS BIGINT) FROM statistics_returns r \
-                 WHERE r.state <> 'draft' AND r.figures IS NOT NULL AND r.submitted_at IS NOT NULL \
-                 AND r.quarter >= $1 AND r.quarter <= $2 GROUP BY r.quarter",
+                "SELECT quarter, COUNT(*), CAST(SUM(version) AS BIGINT) FROM statistics_returns \
+                 WHERE quarter >= $1 AND quarter <= $2 AND state <> 'draft' GROUP BY quarter",
             )
             .bind(first.to_string())
             .bind(last.to_string())
@@ -154,27 +153,33 @@ impl Store {
             .await
         })?;
         let states: HashMap<String, PartState> = rows.into_iter().map(|(q, n, sum)| (q, (n, sum))).collect();
-        let mut parts = Vec::with_capacity(quarters.len());
-        for &q in quarters {
-            let state = states.get(&q.to_string()).copied().unwrap_or((0, 0));
-            let kept = self
-                .board
-                .lock()
-                .ok()
-                .and_then(|c| c.returns.get(&q).filter(|(s, _)| *s == state).map(|(_, p)| p.clone()));
-            let part = match kept {
-                Some(part) => part,
-                None => {
-                    let part = Arc::new(self.board_returns(q, q).await?);
-                    if let Ok(mut cache) = self.board.lock() {
-                        keep(&mut cache.returns, quarters, q, (state, part.clone()));
-                    }
-                    part
+        let state_of = |q: &Quarter| states.get(&q.to_string()).copied().unwrap_or((0, 0));
+        let mut parts: Vec<Option<Arc<Vec<ReturnFact>>>> = self.board.lock().map_or_else(
+            |_| vec![None; quarters.len()],
+            |c| {
+                quarters
+                    .iter()
+                    .map(|q| c.returns.get(q).filter(|(s, _)| *s == state_of(q)).map(|(_, p)| p.clone()))
+                    .collect()
+            },
+        );
+        // The quarters not kept, read in one go (a server just started reads them all).
+        let missing: Vec<Quarter> = quarters.iter().zip(&parts).filter(|(_, p)| p.is_none()).map(|(q, _)| *q).collect();
+        if let (Some(&from), Some(&to)) = (missing.first(), missing.last()) {
+            let mut read: HashMap<Quarter, Vec<ReturnFact>> = HashMap::new();
+            for fact in self.board_returns(from, to).await? {
+                read.entry(fact.quarter).or_default().push(fact);
+            }
+            let mut cache = self.board.lock().ok();
+            for (q, part) in quarters.iter().zip(parts.iter_mut()).filter(|(_, p)| p.is_none()) {
+                let fresh = Arc::new(read.remove(q).unwrap_or_default());
+                if let Some(cache) = cache.as_mut() {
+                    keep(&mut cache.returns, quarters, *q, (state_of(q), fresh.clone()));
                 }
-            };
-            parts.push(part);
+                *part = Some(fresh);
+            }
         }
-        Ok(parts)
+        Ok(parts.into_iter().flatten().collect())
     }
 
     /// Each quarter's Safe Referrals (by the UK day they arrived), read again for a quarter
@@ -202,41 +207,40 @@ impl Store {
         let rows: Vec<(i64, i64, i64)> =
             on_read!(self, |pool| sqlx::query_as(&sql).bind(from).bind(to).fetch_all(pool).await)?;
         let states: HashMap<i64, PartState> = rows.into_iter().map(|(i, n, sum)| (i, (n, sum))).collect();
-        let nations: HashMap<u32, shared::Nation> = centres.iter().map(|c| (c.id, c.nation)).collect();
-        let mut parts = Vec::with_capacity(quarters.len());
-        for (i, &q) in quarters.iter().enumerate() {
-            let state = states.get(&(i as i64)).copied().unwrap_or((0, 0));
-            let kept = self
-                .board
-                .lock()
-                .ok()
-                .and_then(|c| c.referrals.get(&q).filter(|(s, _)| *s == state).map(|(_, p)| p.clone()));
-            let part = match kept {
-                Some(part) => part,
-                None => {
-                    let facts: Vec<ReferralFact> = self
-                        .board_referrals(bounds[i], bounds[i + 1])
-                        .await?
-                        .into_iter()
-                        .filter_map(|(centre, received_at, first_response_at)| {
-                            Some(ReferralFact {
-                                centre,
-                                nation: *nations.get(&centre)?,
-                                received_at,
-                                first_response_at,
-                            })
-                        })
-                        .collect();
-                    let part = Arc::new(facts);
-                    if let Ok(mut cache) = self.board.lock() {
-                        keep(&mut cache.referrals, quarters, q, (state, part.clone()));
-                    }
-                    part
+        let state_of = |i: usize| states.get(&(i as i64)).copied().unwrap_or((0, 0));
+        let mut parts: Vec<Option<Arc<Vec<ReferralFact>>>> = self.board.lock().map_or_else(
+            |_| vec![None; quarters.len()],
+            |c| {
+                quarters
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| c.referrals.get(q).filter(|(s, _)| *s == state_of(i)).map(|(_, p)| p.clone()))
+                    .collect()
+            },
+        );
+        let missing: Vec<usize> = parts.iter().enumerate().filter(|(_, p)| p.is_none()).map(|(i, _)| i).collect();
+        if let (Some(&first), Some(&last)) = (missing.first(), missing.last()) {
+            let nations: HashMap<u32, shared::Nation> = centres.iter().map(|c| (c.id, c.nation)).collect();
+            let mut read: Vec<Vec<ReferralFact>> = vec![Vec::new(); quarters.len()];
+            for (centre, received_at, first_response_at) in
+                self.board_referrals(bounds[first], bounds[last + 1]).await?
+            {
+                // The quarter it arrived in: the last whose start is not after it.
+                let i = bounds.partition_point(|&b| b <= received_at).saturating_sub(1);
+                if let (Some(slot), Some(&nation)) = (read.get_mut(i), nations.get(&centre)) {
+                    slot.push(ReferralFact { centre, nation, received_at, first_response_at });
                 }
-            };
-            parts.push(part);
+            }
+            let mut cache = self.board.lock().ok();
+            for (i, part) in parts.iter_mut().enumerate().filter(|(_, p)| p.is_none()) {
+                let fresh = Arc::new(std::mem::take(&mut read[i]));
+                if let Some(cache) = cache.as_mut() {
+                    keep(&mut cache.referrals, quarters, quarters[i], (state_of(i), fresh.clone()));
+                }
+                *part = Some(fresh);
+            }
         }
-        Ok(parts)
+        Ok(parts.into_iter().flatten().collect())
     }
 }
 

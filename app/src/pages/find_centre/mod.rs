@@ -134,7 +134,8 @@ fn CentreFinder(params: SearchParams, outcome: Result<SearchOutcome, AppError>) 
 const SUMMARY_REGION: &str = "finder-summary";
 const RESULTS_REGION: &str = "finder-results";
 #[cfg(feature = "hydrate")]
-const REGIONS: [&str; 4] = [SUMMARY_REGION, "postcode-group", "q-group", RESULTS_REGION];
+// The language switch too, so it leads to the search on show.
+const REGIONS: [&str; 5] = [SUMMARY_REGION, "postcode-group", "q-group", RESULTS_REGION, "language-switch"];
 
 /// An island around the search: with JavaScript a changed filter searches at once, a search
 /// runs without leaving the page (the server renders the results, the browser swaps them in)

@@ -281,6 +281,7 @@ pub const EN: &[InfoPage] = &[
             Heading("The cookies we use"),
             List(&[
                 "a session cookie, which keeps your place while you fill in a referral. It is forgotten after {idle} without using the website.",
+                "if you choose Welsh or English: a cookie that remembers your choice for a year.",
                 "for staff who sign in: a session cookie that keeps them signed in.",
             ]),
             Para("These cookies are never shared with anyone else. No other website can read them."),
