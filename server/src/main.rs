@@ -172,6 +172,8 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
         renewal_cycle,
         retention: shared::durations::Lifetime::days(i64::from(args.retention_days)),
     });
+    let board = server::board::BoardService { store: store.clone(), clock: clock.clone() };
+    let board_ahead = tokio::spawn(async move { board.warm().await });
     let purge = jobs::spawn_draft_purge(store.clone(), clock.clone());
     let session_purge = jobs::spawn_session_purge(sessions);
     let forget_idle = jobs::spawn_rate_limit_upkeep(edge);
@@ -198,6 +200,7 @@ async fn serve(store: Store, url: &str, data_dir: &std::path::Path, args: ServeA
     axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    board_ahead.abort();
     purge.abort();
     session_purge.abort();
     forget_idle.abort();

@@ -57,6 +57,15 @@ impl BoardService {
         Some(Filter { quarter, nation })
     }
 
+    /// Reads what the default view (the latest complete quarter, the whole UK) is worked out
+    /// from, so the first board member to look after a start need not wait for it.
+    pub async fn warm(&self) {
+        let Some(filter) = self.filter("", "") else { return };
+        if let Err(error) = self.input(filter).await {
+            tracing::warn!(%error, "could not read the board's figures ahead");
+        }
+    }
+
     /// Everything the figures for `filter` are worked out from.
     pub async fn input(&self, filter: Filter) -> Result<Arc<BoardInput>, StoreError> {
         let quarters = trend_quarters(filter.quarter);
