@@ -96,7 +96,9 @@ pub fn address_in(locale: crate::messages::Locale) -> String {
         parts.uri.query().unwrap_or("").split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")).collect();
     let lang = format!("lang={}", locale.code());
     query.push(&lang);
-    format!("{}?{}", parts.uri.path(), query.join("&"))
+    // One leading slash: a path like `//elsewhere.example` (which the router reads as `/`) must
+    // not become a link to another site.
+    format!("/{}?{}", parts.uri.path().trim_start_matches(['/', '\\']), query.join("&"))
 }
 
 fn cookie(parts: &http::request::Parts, name: &str) -> Option<String> {

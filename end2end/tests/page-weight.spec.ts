@@ -196,7 +196,7 @@ test("files named by their hash are kept for a year; pages and the JS loader are
     if (new URL(r.url()).pathname.startsWith("/pkg/")) files.push(r.url());
   });
   const home = await page.goto("/");
-  expect(home!.headers()["cache-control"]).toBe("no-cache");
+  expect(home!.headers()["cache-control"]).toBe("private, no-cache");
   await expect(page.locator("main[data-hydrated]")).toBeAttached();
   expect(files.length).toBeGreaterThanOrEqual(4);
   for (const url of files) {

@@ -67,6 +67,10 @@ async fn welsh_is_chosen_remembered_and_put_back(db: &TestDb) {
     assert_eq!(lang_of(&back.body), "en-GB");
     assert_eq!(b.cookies.get("naccc_lang").map(String::as_str), Some("en"));
     assert_eq!(lang_of(&b.get("/").await.body), "en-GB");
+    // A path made to look like another site's address leads nowhere else.
+    let elsewhere = b.get("//elsewhere.example").await;
+    assert!(elsewhere.body.contains(r#"href="/elsewhere.example?lang=cy""#), "{}", elsewhere.body);
+    assert!(!elsewhere.body.contains(r#"href="//elsewhere"#));
     // A language nobody offers is ignored, never an error.
     let odd = b.get("/?lang=fr%22%3E").await;
     assert_eq!((odd.status, lang_of(&odd.body)), (StatusCode::OK, "en-GB"));

@@ -125,7 +125,8 @@ fn CentreDetails(profile: CentreProfile) -> impl IntoView {
             })}
         </dl>
         <h2 class="heading-l">{m.centre_about}</h2>
-        <p>{profile.description.as_str().to_owned()}</p>
+        // The centre's own words, in English whatever the page's language.
+        <p lang="en-GB">{profile.description.as_str().to_owned()}</p>
         {locator}
         <p><a href="/find-a-centre">{m.back_to_search}</a></p>
     }

@@ -146,8 +146,17 @@ pub(crate) fn ports(state: &AppState) -> Ports {
     }
 }
 
+/// The app's routes, worked out once per process. Working them out renders the app with a
+/// process-wide "do not load resources" flag set (leptos_server's `SuppressResourceLoad`); a
+/// page another router in the process was rendering then would wait forever
+/// (leptos-rs/leptos#4773). One server builds one router, but the tests build many at once.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let ports = ports(&state);
     let sessions = SessionManagerLayer::new(state.sessions.clone())
         .with_name(SESSION_COOKIE)

@@ -95,9 +95,10 @@ pub async fn page_policy(
         response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
     }
     // A page is always checked with the server before it is shown again (signed-in pages say
-    // `no-store` themselves); the files it names are the ones kept (`static_files`).
+    // `no-store` themselves); the files it names are the ones kept (`static_files`). Pages vary
+    // by the visitor's cookies (the language chosen): never kept by a shared cache.
     if is_html && !response.headers().contains_key(header::CACHE_CONTROL) {
-        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
     }
     response
 }
