@@ -15,8 +15,11 @@ import { AUTHENTICATOR_KEY, PASSWORD, signIn } from "./staff-helpers";
 // seen rather than a few. Raised on purpose in session 11: the contact form's rules
 // (`shared::contact`) joined the wizard's island (wizard pages 167,985 → 169,154 at most), and
 // the footer's links added to every page (a first visit to `/` 102,858 → 103,222 at most).
-const BUDGET_FIRST_VISIT_HOME = 103_700;
-const BUDGET_PUBLIC_PAGE_WASM = 169_700;
+// Lowered in session 12: "Exit this page" stopped reading the message catalogue in the browser
+// (its words are server-rendered children), and the main wasm fell from 90,377 to 75,381 (a
+// first visit to `/` 87,919, a wizard page's wasm 165,319).
+const BUDGET_FIRST_VISIT_HOME = 88_500;
+const BUDGET_PUBLIC_PAGE_WASM = 165_900;
 
 const KINDS = ["html", "css", "js", "wasm", "other"] as const;
 type Kind = (typeof KINDS)[number];

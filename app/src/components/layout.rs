@@ -54,8 +54,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         <div class="width-container">
             {switch}
             {public().then(|| view! { <ExitThisPage /> })}
-            {not_yet}
             <main id="main-content" class="main" tabindex="-1">
+                {not_yet}
                 {children()}
             </main>
         </div>
