@@ -70,6 +70,7 @@ test("an administrator invites a colleague, who signs up by link without JavaScr
   await ada.waitForURL(/\/login\/enrol$/);
   const key = (await ada.locator("#totp-key").textContent())?.trim() ?? "";
   await ada.getByLabel("Code from the app").fill(authenticatorCode(key));
+  const enrolledStep = Math.floor(Date.now() / 30_000); // not before the step of the code used
   await ada.getByRole("button", { name: "Finish setting up" }).click();
   await ada.waitForURL(/\/login\/recovery-codes$/);
   await expect(ada.locator("#recovery-codes li")).toHaveCount(8);
@@ -81,17 +82,11 @@ test("an administrator invites a colleague, who signs up by link without JavaScr
   await ada.getByRole("link", { name: "Ada Lovelace" }).click();
   await ada.getByRole("button", { name: "Disable account" }).click();
   await expect(ada.locator(".error-summary")).toContainText("cannot change your own role or disable your own account");
-  // …but can end another account's sessions.
-  await ada.goto("/admin/users");
-  await ada.getByRole("link", { name: "Demo Assessor" }).click();
-  await ada.getByRole("button", { name: "End all sessions" }).click();
-  await expect(ada.getByText("Every session of this account has ended.")).toBeVisible();
 
   // The audit log shows who did what, filtered (axe on the page with JavaScript).
   await admin.goto("/admin/audit?action=admin.user");
   await hydrated(admin);
   await expect(admin.locator("#audit-entries")).toContainText("admin.user.invite");
-  await expect(admin.locator("#audit-entries")).toContainText("admin.user.end_sessions");
   await expect(admin.locator("#audit-entries")).not.toContainText("staff.sign_in");
   await admin.getByLabel("From").fill("2001-01-01");
   await admin.getByLabel("To").fill("2001-01-02");
@@ -124,6 +119,20 @@ test("an administrator invites a colleague, who signs up by link without JavaScr
   // The reset ended Ada's session.
   await ada.goto("/admin");
   await ada.waitForURL(/\/login$/);
+
+  // An administrator ends every session of another account: Ada, signed in again, is signed out
+  // on her next request. (Ada's own account, not a demo one: other suites running at the same
+  // time are signed in as those.) Her authenticator code from enrolment is spent: a fresh one.
+  while (Math.floor(Date.now() / 30_000) === enrolledStep) await new Promise((r) => setTimeout(r, 500));
+  await signIn(ada, email, "amber thistle rowing boat", key, /\/admin$/);
+  await admin.goto(accountPage);
+  await hydrated(admin);
+  await admin.getByRole("button", { name: "End all sessions" }).click();
+  await expect(admin.getByText("Every session of this account has ended.")).toBeVisible();
+  await ada.goto("/admin");
+  await ada.waitForURL(/\/login$/);
+  await admin.goto("/admin/audit?action=admin.user");
+  await expect(admin.locator("#audit-entries")).toContainText("admin.user.end_sessions");
 
   // Disabling the account: refused on its next sign-in.
   await admin.goto(accountPage);
