@@ -68,11 +68,13 @@ impl Store {
     pub async fn board_input(&self, quarters: &[Quarter], now: i64) -> Result<Arc<BoardInput>, StoreError> {
         let Some(&last) = quarters.last() else { return Err(StoreError::CorruptRow("no quarter".into())) };
         let small = self.board_small(now).await?;
-        let parts = Parts {
-            returns: self.board_returns_by_quarter(quarters).await?,
-            referrals: self.board_referrals_by_quarter(quarters, &small.centres).await?,
-            small,
-        };
+        // The two large sources at once (each on its own connection): a server just started
+        // reads both whole.
+        let (returns, referrals) = tokio::try_join!(
+            self.board_returns_by_quarter(quarters),
+            self.board_referrals_by_quarter(quarters, &small.centres)
+        )?;
+        let parts = Parts { returns, referrals, small };
         let cached = self.board.lock().ok().and_then(|c| {
             c.inputs.iter().find(|(q, p, _)| *q == last && p.same(&parts)).map(|(_, _, input)| input.clone())
         });
@@ -119,12 +121,13 @@ impl Store {
         if let Some(small) = kept {
             return Ok(small);
         }
-        let small = Arc::new(Small {
-            centres: self.board_centres().await?,
-            training: self.board_training().await?,
-            inspections: self.board_inspections().await?,
-            targets: self.board_targets().await?,
-        });
+        let (centres, training, inspections, targets) = tokio::try_join!(
+            self.board_centres(),
+            self.board_training(),
+            self.board_inspections(),
+            self.board_targets()
+        )?;
+        let small = Arc::new(Small { centres, training, inspections, targets });
         let latest = [state.1, state.2, state.3, state.4].into_iter().flatten().max();
         let settled = latest.is_none_or(|at| now - at >= 2);
         if let Ok(mut cache) = self.board.lock() {
@@ -194,22 +197,27 @@ impl Store {
             .map(|q| shared::uk_time::uk_day_start(q.start()))
             .chain(quarters.last().map(|q| shared::uk_time::uk_day_start(q.end().next_day().unwrap_or(q.end()))))
             .collect();
-        // Each quarter's state from the arrival index alone (a range each: no sorting).
-        let mut states = Vec::with_capacity(quarters.len());
-        for range in bounds.windows(2) {
-            let state: PartState = on_read!(self, |pool| {
-                sqlx::query_as(
-                    "SELECT COUNT(*), CAST(COALESCE(SUM(first_response_at), 0) AS BIGINT) FROM referrals \
-                     WHERE submitted_at >= $1 AND submitted_at < $2 AND state = 'submitted'",
-                )
-                .bind(range[0])
-                .bind(range[1])
-                .fetch_one(pool)
-                .await
-            })?;
-            states.push(state);
+        if bounds.len() < 2 {
+            return Ok(Vec::new());
         }
-        let state_of = |i: usize| states.get(i).copied().unwrap_or((0, 0));
+        // Each quarter's state from the arrival index alone (a range each: no sorting), all in
+        // one statement: one round trip to the database, not one per quarter.
+        let sql = (1..bounds.len())
+            .map(|i| {
+                format!(
+                    "SELECT {i}, COUNT(*), CAST(COALESCE(SUM(first_response_at), 0) AS BIGINT) FROM referrals \
+                     WHERE submitted_at >= ${i} AND submitted_at < ${} AND state = 'submitted'",
+                    i + 1
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ");
+        let rows: Vec<(i32, i64, i64)> = on_read!(self, |pool| {
+            bounds.iter().fold(sqlx::query_as(&sql), |q, b| q.bind(*b)).fetch_all(pool).await
+        })?;
+        let states: HashMap<usize, PartState> =
+            rows.into_iter().filter_map(|(i, n, sum)| Some((usize::try_from(i).ok()?.checked_sub(1)?, (n, sum)))).collect();
+        let state_of = |i: usize| states.get(&i).copied().unwrap_or((0, 0));
         let mut parts: Vec<Option<Arc<Vec<ReferralFact>>>> = self.board.lock().map_or_else(
             |_| vec![None; quarters.len()],
             |c| {
