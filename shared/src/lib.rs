@@ -42,6 +42,7 @@ pub mod centre_profile_edit;
 pub mod contact;
 pub mod durations;
 pub mod geo;
+pub mod language;
 pub mod membership;
 pub mod postcode;
 pub mod quarter;
@@ -57,6 +58,7 @@ pub use centre_profile::{
     AccreditationStatus, AccreditationSummary, CentreProfile, IsoDate, OpeningTimes, ProfileText,
 };
 pub use geo::LatLon;
+pub use language::{Locale, Welsh};
 pub use postcode::{Postcode, PostcodeDistrict, PostcodeError};
 pub use quarter::{Quarter, QuarterError};
 pub use referral_source::ReferralSource;

@@ -2,7 +2,7 @@
 //! with the information line.
 
 use crate::components::exit_this_page::ExitThisPage;
-use crate::messages::{Chosen, Locale, SwitchTo, use_messages};
+use crate::messages::{Catalogue, Chosen, Locale, SwitchTo, use_messages};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

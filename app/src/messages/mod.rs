@@ -14,56 +14,19 @@ pub use en::EN;
 use leptos::prelude::*;
 use shared::{AccreditationStatus, IsoDate, Nation, ServiceType, Weekday, search::SearchError};
 
-/// Languages the public pages can be shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Locale {
-    #[default]
-    English,
-    Welsh,
+pub use shared::Locale;
+
+/// Each language's catalogue (the language itself is `shared`'s: its rules' messages are
+/// written in both too).
+pub trait Catalogue {
+    fn messages(self) -> &'static Messages;
 }
 
-impl Locale {
-    pub const ALL: [Locale; 2] = [Locale::English, Locale::Welsh];
-
-    /// As in addresses (`?lang=cy`) and the cookie that remembers it.
-    pub fn code(self) -> &'static str {
+impl Catalogue for Locale {
+    fn messages(self) -> &'static Messages {
         match self {
-            Self::English => "en",
-            Self::Welsh => "cy",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.code() == code)
-    }
-
-    /// For `lang` attributes.
-    pub fn lang_tag(self) -> &'static str {
-        match self {
-            Self::English => "en-GB",
-            Self::Welsh => "cy",
-        }
-    }
-
-    /// The language's name in itself, as the switch to it reads.
-    pub fn own_name(self) -> &'static str {
-        match self {
-            Self::English => "English",
-            Self::Welsh => "Cymraeg",
-        }
-    }
-
-    pub fn other(self) -> Self {
-        match self {
-            Self::English => Self::Welsh,
-            Self::Welsh => Self::English,
-        }
-    }
-
-    pub fn messages(self) -> &'static Messages {
-        match self {
-            Self::English => &EN,
-            Self::Welsh => &CY,
+            Locale::English => &EN,
+            Locale::Welsh => &CY,
         }
     }
 }

@@ -215,8 +215,10 @@ impl Store {
         let rows: Vec<(i32, i64, i64)> = on_read!(self, |pool| {
             bounds.iter().fold(sqlx::query_as(&sql), |q, b| q.bind(*b)).fetch_all(pool).await
         })?;
-        let states: HashMap<usize, PartState> =
-            rows.into_iter().filter_map(|(i, n, sum)| Some((usize::try_from(i).ok()?.checked_sub(1)?, (n, sum)))).collect();
+        let states: HashMap<usize, PartState> = rows
+            .into_iter()
+            .filter_map(|(i, n, sum)| Some((usize::try_from(i).ok()?.checked_sub(1)?, (n, sum))))
+            .collect();
         let state_of = |i: usize| states.get(&i).copied().unwrap_or((0, 0));
         let mut parts: Vec<Option<Arc<Vec<ReferralFact>>>> = self.board.lock().map_or_else(
             |_| vec![None; quarters.len()],

@@ -167,7 +167,7 @@ impl AdultForm {
             Ok(_) => Vec::new(),
             Err(errors) => errors
                 .into_iter()
-                .map(|(f, e)| super::field::FieldError::new(format!("{prefix}-{}", f.input_suffix()), &e))
+                .map(|(f, e)| super::field::FieldError::bilingual(format!("{prefix}-{}", f.input_suffix()), &e))
                 .collect(),
         }
     }

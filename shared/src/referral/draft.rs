@@ -110,7 +110,9 @@ impl ChildForm {
     pub fn field_errors(&self, today: Date) -> Vec<super::field::FieldError> {
         match self.validate(today) {
             Ok(_) => Vec::new(),
-            Err(errors) => errors.into_iter().map(|(f, e)| super::field::FieldError::new(f.input_id(), &e)).collect(),
+            Err(errors) => {
+                errors.into_iter().map(|(f, e)| super::field::FieldError::bilingual(f.input_id(), &e)).collect()
+            }
         }
     }
 

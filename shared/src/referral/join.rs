@@ -118,7 +118,7 @@ impl JoinStep {
         match self {
             Self::Who => match Joiner::from_code(&answers.joiner) {
                 Some(_) => Vec::new(),
-                None => vec![FieldError::new("join-who", &JoinError::JoinerMissing)],
+                None => vec![FieldError::bilingual("join-who", &JoinError::JoinerMissing)],
             },
             Self::Referrer => of(answers.referrer.validate()),
             Self::Parent => answers.parent.field_errors("parent", today),

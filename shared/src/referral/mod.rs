@@ -25,6 +25,7 @@ pub mod screening;
 pub mod status;
 pub mod subject_access;
 pub mod submission;
+pub mod welsh;
 pub mod wizard;
 
 pub use adult::{Address, Adult, AdultError, AdultField, AdultForm, ReferrerKind};

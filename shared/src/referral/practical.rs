@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month};
 
 /// Longest organisation name we keep.
-const MAX_ORGANISATION_LEN: usize = 100;
+pub const MAX_ORGANISATION_LEN: usize = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum PracticalError {
@@ -42,7 +42,7 @@ pub enum PracticalError {
 fn bounded(raw: &str, id: &str, errors: &mut Vec<FieldError>) -> String {
     let text = raw.trim();
     if text.chars().count() > MAX_ANSWER_LEN {
-        errors.push(FieldError::new(id, &PracticalError::AnswerTooLong));
+        errors.push(FieldError::bilingual(id, &PracticalError::AnswerTooLong));
     }
     text.to_owned()
 }
@@ -72,19 +72,20 @@ pub struct Professional {
 impl ReferrerForm {
     pub fn validate(&self) -> Result<Professional, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let name = PersonName::parse(&self.name).map_err(|e| errors.push(FieldError::new("referrer-name", &e))).ok();
+        let name =
+            PersonName::parse(&self.name).map_err(|e| errors.push(FieldError::bilingual("referrer-name", &e))).ok();
         let organisation = self.organisation.trim().to_owned();
         if organisation.is_empty() {
-            errors.push(FieldError::new("referrer-organisation", &PracticalError::OrganisationMissing));
+            errors.push(FieldError::bilingual("referrer-organisation", &PracticalError::OrganisationMissing));
         } else if organisation.chars().count() > MAX_ORGANISATION_LEN {
-            errors.push(FieldError::new("referrer-organisation", &PracticalError::OrganisationTooLong));
+            errors.push(FieldError::bilingual("referrer-organisation", &PracticalError::OrganisationTooLong));
         }
         let email =
-            EmailAddress::parse(&self.email).map_err(|e| errors.push(FieldError::new("referrer-email", &e))).ok();
+            EmailAddress::parse(&self.email).map_err(|e| errors.push(FieldError::bilingual("referrer-email", &e))).ok();
         let phone = if self.phone.trim().is_empty() {
             None
         } else {
-            PhoneNumber::parse(&self.phone).map_err(|e| errors.push(FieldError::new("referrer-phone", &e))).ok()
+            PhoneNumber::parse(&self.phone).map_err(|e| errors.push(FieldError::bilingual("referrer-phone", &e))).ok()
         };
         match (name, email) {
             (Some(name), Some(email)) if errors.is_empty() => Ok(Professional { name, organisation, email, phone }),
@@ -144,13 +145,13 @@ impl OtherPeopleForm {
         let details = bounded(&self.details, "others-details", &mut errors);
         let value = match self.attending.trim() {
             "yes" if details.is_empty() => {
-                errors.push(FieldError::new("others-details", &PracticalError::OthersDetailsMissing));
+                errors.push(FieldError::bilingual("others-details", &PracticalError::OthersDetailsMissing));
                 None
             }
             "yes" => Some(details),
             "no" => None,
             _ => {
-                errors.push(FieldError::new("others-attending", &PracticalError::OthersMissing));
+                errors.push(FieldError::bilingual("others-attending", &PracticalError::OthersMissing));
                 None
             }
         };
@@ -200,7 +201,7 @@ impl PracticalForm {
         .map(|(_, day)| day)
         .collect();
         if days.is_empty() {
-            errors.push(FieldError::new("practical-day_mon", &PracticalError::DaysMissing));
+            errors.push(FieldError::bilingual("practical-day_mon", &PracticalError::DaysMissing));
         }
         let earliest_start = self.start(today, &mut errors).map(crate::IsoDate::from);
         let notes = bounded(&self.notes, "practical-notes", &mut errors);
@@ -229,7 +230,7 @@ impl PracticalForm {
         };
         match problem {
             Some(p) => {
-                errors.push(FieldError::new("practical-start-day", &p));
+                errors.push(FieldError::bilingual("practical-start-day", &p));
                 None
             }
             None => date,
@@ -249,10 +250,10 @@ impl ConsentForm {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         if !ticked(&self.truth) {
-            errors.push(FieldError::new("consent-truth", &PracticalError::TruthMissing));
+            errors.push(FieldError::bilingual("consent-truth", &PracticalError::TruthMissing));
         }
         if !ticked(&self.sharing) {
-            errors.push(FieldError::new("consent-sharing", &PracticalError::SharingMissing));
+            errors.push(FieldError::bilingual("consent-sharing", &PracticalError::SharingMissing));
         }
         done((), errors)
     }
@@ -317,7 +318,7 @@ mod tests {
             ("x", "", "", PracticalError::StartNotReal),
         ] {
             (f.start_day, f.start_month, f.start_year) = (d.into(), m.into(), y.into());
-            assert_eq!(f.validate(TODAY).unwrap_err(), vec![FieldError::new("practical-start-day", &want)]);
+            assert_eq!(f.validate(TODAY).unwrap_err(), vec![FieldError::bilingual("practical-start-day", &want)]);
         }
         (f.start_day, f.start_month, f.start_year) = ("5".into(), "1".into(), "2027".into());
         assert_eq!(f.validate(TODAY).unwrap().earliest_start, Some(date!(2027 - 01 - 05).into()));

@@ -7,7 +7,7 @@ use super::screening::{AbuseKind, Answer, SafetyAnswers};
 use serde::{Deserialize, Serialize};
 
 /// Longest court case number we keep (they are short: `NG24P00123`).
-const MAX_CASE_NUMBER_LEN: usize = 40;
+pub const MAX_CASE_NUMBER_LEN: usize = 40;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -119,7 +119,7 @@ pub struct SafetyPage {
 
 fn required(raw: &str, id: &str, missing: SafetyError, errors: &mut Vec<FieldError>) -> Answer {
     answer(raw).unwrap_or_else(|| {
-        errors.push(FieldError::new(id, &missing));
+        errors.push(FieldError::bilingual(id, &missing));
         Answer::No
     })
 }
@@ -127,7 +127,7 @@ fn required(raw: &str, id: &str, missing: SafetyError, errors: &mut Vec<FieldErr
 fn bounded(raw: &str, max: usize, id: &str, too_long: SafetyError, errors: &mut Vec<FieldError>) -> String {
     let text = raw.trim();
     if text.chars().count() > max {
-        errors.push(FieldError::new(id, &too_long));
+        errors.push(FieldError::bilingual(id, &too_long));
     }
     text.to_owned()
 }
@@ -154,7 +154,10 @@ impl CourtForm {
                 "yes" => true,
                 "no" => false,
                 _ => {
-                    errors.push(FieldError::new(id("order_allows_contact"), &SafetyError::OrderAllowsContactMissing));
+                    errors.push(FieldError::bilingual(
+                        id("order_allows_contact"),
+                        &SafetyError::OrderAllowsContactMissing,
+                    ));
                     false
                 }
             }
@@ -196,8 +199,10 @@ impl SafetyForm {
         .map(|(_, kind)| kind)
         .collect();
         match (abuse.is_empty(), ticked(&self.abuse_none)) {
-            (true, false) => errors.push(FieldError::new(id("abuse_physical"), &SafetyError::AbuseMissing)),
-            (false, true) => errors.push(FieldError::new(id("abuse_physical"), &SafetyError::AbuseNoneWithOthers)),
+            (true, false) => errors.push(FieldError::bilingual(id("abuse_physical"), &SafetyError::AbuseMissing)),
+            (false, true) => {
+                errors.push(FieldError::bilingual(id("abuse_physical"), &SafetyError::AbuseNoneWithOthers))
+            }
             _ => {}
         }
         let child_offence_conviction = required(
@@ -218,13 +223,13 @@ impl SafetyForm {
             bounded(&self.other_details, MAX_ANSWER_LEN, &id("other_details"), SafetyError::AnswerTooLong, &mut errors);
         let other_concerns = match self.other_concerns.trim() {
             "yes" if other_details.is_empty() => {
-                errors.push(FieldError::new(id("other_details"), &SafetyError::OtherDetailsMissing));
+                errors.push(FieldError::bilingual(id("other_details"), &SafetyError::OtherDetailsMissing));
                 None
             }
             "yes" => Some(other_details),
             "no" => None,
             _ => {
-                errors.push(FieldError::new(id("other_concerns"), &SafetyError::OtherConcernsMissing));
+                errors.push(FieldError::bilingual(id("other_concerns"), &SafetyError::OtherConcernsMissing));
                 None
             }
         };

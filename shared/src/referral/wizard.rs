@@ -140,13 +140,13 @@ impl Step {
         match self {
             Self::Who => match ReferrerKind::from_code(&draft.referrer_kind) {
                 Some(_) => Vec::new(),
-                None => vec![FieldError::new("who-kind", &WizardError::WhoMissing)],
+                None => vec![FieldError::bilingual("who-kind", &WizardError::WhoMissing)],
             },
             Self::Referrer => of(draft.referrer.validate()),
             Self::Service => service_errors(draft, centre),
             Self::Children => {
                 if draft.children.is_empty() {
-                    return vec![FieldError::new("add-child", &WizardError::NoChildren)];
+                    return vec![FieldError::bilingual("add-child", &WizardError::NoChildren)];
                 }
                 // Each child has its own page; the summary links to the first with a problem.
                 draft
@@ -157,6 +157,7 @@ impl Step {
                         c.field_errors(today).into_iter().map(move |e| FieldError {
                             field: format!("child-{}", i + 1),
                             message: format!("Child {}: {}", i + 1, e.message),
+                            welsh: format!("Plentyn {}: {}", i + 1, e.message_in(crate::Locale::Welsh)),
                         })
                     })
                     .collect()
@@ -202,11 +203,13 @@ impl Step {
 
 fn service_errors(draft: &DraftAnswers, centre: Option<ServiceType>) -> Vec<FieldError> {
     let Some(centre) = centre else {
-        return vec![FieldError::new("service-centre", &WizardError::CentreMissing)];
+        return vec![FieldError::bilingual("service-centre", &WizardError::CentreMissing)];
     };
     match ContactService::from_code(&draft.service) {
-        None => vec![FieldError::new("service-kind", &PracticalError::ServiceMissing)],
-        Some(s) if !s.offered_by(centre) => vec![FieldError::new("service-kind", &WizardError::ServiceNotOffered)],
+        None => vec![FieldError::bilingual("service-kind", &PracticalError::ServiceMissing)],
+        Some(s) if !s.offered_by(centre) => {
+            vec![FieldError::bilingual("service-kind", &WizardError::ServiceNotOffered)]
+        }
         Some(_) => Vec::new(),
     }
 }
@@ -303,7 +306,7 @@ mod tests {
         let mut draft = DraftAnswers { service: "supervised".into(), ..Default::default() };
         assert_eq!(Step::Service.errors(&draft, None, TODAY)[0].field, "service-centre");
         let errors = Step::Service.errors(&draft, Some(ServiceType::Supported), TODAY);
-        assert_eq!(errors, vec![FieldError::new("service-kind", &WizardError::ServiceNotOffered)]);
+        assert_eq!(errors, vec![FieldError::bilingual("service-kind", &WizardError::ServiceNotOffered)]);
         assert!(Step::Service.errors(&draft, Some(ServiceType::SupportedAndSupervised), TODAY).is_empty());
         draft.service.clear();
         assert_eq!(Step::Service.status(&draft, Some(ServiceType::Supported), TODAY), StepStatus::NotStarted);

@@ -130,7 +130,7 @@ impl ReturnProblem {
     }
 
     pub fn to_field_error(&self) -> FieldError {
-        FieldError { field: self.field(), message: self.message() }
+        FieldError::new(self.field(), &self.message())
     }
 }
 

@@ -194,7 +194,7 @@ impl ExtraQuestion {
 
     /// The problem with this question's answer, as shown beside it.
     pub fn problem(&self, problem: AnswerProblem) -> FieldError {
-        FieldError { field: self.field(), message: format!("{}: {problem}", self.text) }
+        FieldError { field: self.field(), message: format!("{}: {problem}", self.text), welsh: String::new() }
     }
 }
 
@@ -222,7 +222,7 @@ pub fn parse_question(fields: &Fields) -> Result<NewQuestion, Vec<FieldError>> {
     let mut errors = Vec::new();
     let text = get(TEXT_FIELD);
     let hint = get(HINT_FIELD);
-    let error = |field: &str, message: String| FieldError { field: field.into(), message };
+    let error = |field: &str, message: String| FieldError { field: field.into(), message, welsh: String::new() };
     if text.is_empty() {
         errors.push(error(TEXT_FIELD, "Enter the question".into()));
     } else if text.chars().count() > MAX_QUESTION_TEXT {

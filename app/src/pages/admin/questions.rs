@@ -79,7 +79,7 @@ pub async fn add_question(
     };
     let outcome =
         super::ports()?.returns.add_question(&by, q, &question, key.trim()).await.map_err(super::unavailable)?;
-    let refused = |message: String| vec![shared::referral::FieldError { field: TEXT_FIELD.into(), message }];
+    let refused = |message: String| vec![shared::referral::FieldError::new(TEXT_FIELD, &message)];
     match outcome {
         QuestionOutcome::Added => {
             leptos_axum::redirect(&format!("{page}&done=added"));

@@ -222,7 +222,7 @@ fn Centres(rows: Vec<CentreRow>, returned: crate::pages::staff::Returned, added:
                     <td>{r.town.clone()}</td>
                     <td>{nation_words(r.nation)}</td>
                     <td>{service_words(r.service)}</td>
-                    <td>{r.accreditation.map(|a| (crate::messages::Locale::English.messages().accreditation_status)(a)).unwrap_or_default()}</td>
+                    <td>{r.accreditation.map(|a| (crate::messages::EN.accreditation_status)(a)).unwrap_or_default()}</td>
                     <td>{r.membership.map(|m| m.label()).unwrap_or_default()}</td>
                 </tr>
             }

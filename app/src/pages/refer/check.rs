@@ -43,6 +43,7 @@ fn CheckAnswers(view: CheckView) -> impl IntoView {
             Some(FieldError {
                 field: format!("section-{slug}"),
                 message: format!("{}: {}", text::step_title(step), first.message),
+                welsh: String::new(),
             })
         })
         .collect();

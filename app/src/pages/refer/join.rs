@@ -119,6 +119,7 @@ pub fn JoinCheckPage() -> impl IntoView {
                         Some(FieldError {
                             field: format!("join-section-{slug}"),
                             message: format!("{}: {}", text::join_step_title(step), errors.first()?.message),
+                            welsh: String::new(),
                         })
                     })
                     .collect();

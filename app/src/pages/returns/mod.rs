@@ -80,10 +80,10 @@ pub async fn save_return(
             .map_err(crate::pages::workspace::unavailable)?
             .map_err(WorkspaceError::Rejected),
         ReturnOutcome::Conflict => {
-            let conflict = vec![shared::referral::FieldError {
-                field: "return-form".into(),
-                message: "Someone else changed this return while you had it open: check the figures below, then send it again".into(),
-            }];
+            let conflict = vec![shared::referral::FieldError::new(
+                "return-form",
+                &"Someone else changed this return while you had it open: check the figures below, then send it again",
+            )];
             if crate::request::is_plain_form() {
                 crate::pages::staff::refuse_form(&page, f, conflict)
                     .await

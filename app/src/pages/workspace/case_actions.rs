@@ -33,7 +33,7 @@ async fn outcome(
         CaseOutcome::NotFound => Err(super::not_found()),
         // A plain form goes back to the page, which shows the case as it now is.
         CaseOutcome::Conflict if crate::request::is_plain_form() => {
-            let conflict = vec![FieldError { field: "case-action".into(), message: text::CONFLICT.into() }];
+            let conflict = vec![FieldError::new("case-action", &text::CONFLICT)];
             crate::pages::staff::refuse_form(&page, f, conflict).await.map_err(super::unavailable)?.ok();
             Ok(())
         }
