@@ -198,10 +198,10 @@ impl StatisticsReturns for ReturnService {
         };
         if !form.submit {
             if state.is_submitted() {
-                let refused = FieldError {
-                    field: "return-form".into(),
-                    message: "A submitted return cannot be saved as a draft: amend it, saying why".into(),
-                };
+                let refused = FieldError::new(
+                    "return-form",
+                    &"A submitted return cannot be saved as a draft: amend it, saying why",
+                );
                 return Ok(ReturnOutcome::Rejected(vec![refused]));
             }
             let written = self.store.write_return(&write, self.clock.now()).await.map_err(port_error)?;
