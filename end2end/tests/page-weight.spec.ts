@@ -17,9 +17,12 @@ import { AUTHENTICATOR_KEY, PASSWORD, signIn } from "./staff-helpers";
 // the footer's links added to every page (a first visit to `/` 102,858 → 103,222 at most).
 // Lowered in session 12: "Exit this page" stopped reading the message catalogue in the browser
 // (its words are server-rendered children), and the main wasm fell from 90,377 to 75,381 (a
-// first visit to `/` 87,919, a wizard page's wasm 165,319).
-const BUDGET_FIRST_VISIT_HOME = 88_500;
-const BUDGET_PUBLIC_PAGE_WASM = 165_900;
+// first visit to `/` 87,919, a wizard page's wasm 165,319). Raised on purpose in session 13: the
+// Welsh of every problem the wizard reports (`shared::referral::welsh`, needed by the Welsh
+// wizard's instant checks); wasm-split keeps every string in the main file, so the home page
+// carries them too (a first visit to `/` 87,957 → 89,007, a wizard page's wasm 165,299 → 166,933).
+const BUDGET_FIRST_VISIT_HOME = 89_500;
+const BUDGET_PUBLIC_PAGE_WASM = 167_400;
 
 const KINDS = ["html", "css", "js", "wasm", "other"] as const;
 type Kind = (typeof KINDS)[number];
