@@ -101,24 +101,34 @@ impl Store {
     }
 
     /// Safe Referrals sent between `from` and `to` (Unix seconds): to which centre (its id), when,
-    /// and when first answered. Numbers only (tens of thousands of rows), read from the index.
+    /// and when first answered. Numbers only (tens of thousands of rows), read from the index and
+    /// sent one row per centre (`at,first;at,first;…`): on SQLite every row crosses from the
+    /// database's thread to this one with a wake-up, which cost more than the reading itself.
     pub async fn board_referrals(&self, from: i64, to: i64) -> Result<Vec<(u32, i64, Option<i64>)>, StoreError> {
-        let rows: Vec<(i64, i64, Option<i64>)> = on_read!(self, |pool| {
-            sqlx::query_as(
-                "SELECT c.id, r.submitted_at, r.first_response_at FROM referrals r \
-                 JOIN centres c ON c.slug = r.centre_slug \
-                 WHERE r.submitted_at >= $1 AND r.submitted_at < $2 AND r.state = 'submitted'",
-            )
-            .bind(from)
-            .bind(to)
-            .fetch_all(pool)
-            .await
-        })?;
-        rows.into_iter()
-            .map(|(id, at, first)| {
-                Ok((u32::try_from(id).map_err(|_| StoreError::CorruptRow("centre id".into()))?, at, first))
-            })
-            .collect()
+        let sql = format!(
+            "SELECT c.id, {} FROM referrals r JOIN centres c ON c.slug = r.centre_slug \
+             WHERE r.submitted_at >= $1 AND r.submitted_at < $2 AND r.state = 'submitted' GROUP BY c.id",
+            match self.backend() {
+                super::Backend::Postgres => {
+                    "string_agg(r.submitted_at::text || ',' || COALESCE(r.first_response_at::text, ''), ';')"
+                }
+                super::Backend::Sqlite => "group_concat(r.submitted_at || ',' || COALESCE(r.first_response_at, ''), ';')",
+            }
+        );
+        let rows: Vec<(i64, String)> =
+            on_read!(self, |pool| sqlx::query_as(&sql).bind(from).bind(to).fetch_all(pool).await)?;
+        let corrupt = || StoreError::CorruptRow("board referral".into());
+        let mut referrals = Vec::new();
+        for (id, list) in rows {
+            let centre = u32::try_from(id).map_err(|_| StoreError::CorruptRow("centre id".into()))?;
+            for one in list.split(';') {
+                let (at, first) = one.split_once(',').ok_or_else(corrupt)?;
+                let at = at.parse().map_err(|_| corrupt())?;
+                let first = if first.is_empty() { None } else { Some(first.parse().map_err(|_| corrupt())?) };
+                referrals.push((centre, at, first));
+            }
+        }
+        Ok(referrals)
     }
 
     pub async fn board_training(&self) -> Result<Vec<TrainingFact>, StoreError> {
