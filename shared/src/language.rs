@@ -66,12 +66,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_round_trip_and_the_other_is_the_other() {
+    fn languages_are_named_by_code_in_themselves() {
         for l in Locale::ALL {
             assert_eq!(Locale::from_code(l.code()), Some(l));
             assert_ne!(l.other(), l);
             assert_eq!(l.other().other(), l);
         }
         assert_eq!(Locale::from_code("fr"), None);
+        assert_eq!((Locale::Welsh.lang_tag(), Locale::Welsh.own_name()), ("cy", "Cymraeg"));
     }
 }

@@ -1,5 +1,5 @@
 //! Every message in English and Welsh; the languages' codes; the pages written in Welsh.
-use super::{CY, EN, Locale, Messages, is_translated_path};
+use super::{CY, EN, Messages, is_translated_path};
 use shared::{AccreditationStatus, Nation, ServiceType, Weekday, search::SearchError};
 
 /// Every message of a language as text (the functions' at sample values), by name. The
@@ -288,16 +288,6 @@ fn every_message_has_english_and_welsh_text() {
             assert_ne!(en, cy, "{name} is not in Welsh");
         }
     }
-}
-
-#[test]
-fn languages_are_named_by_code_in_themselves() {
-    for l in Locale::ALL {
-        assert_eq!(Locale::from_code(l.code()), Some(l));
-        assert_ne!(l.other(), l);
-    }
-    assert_eq!((Locale::Welsh.lang_tag(), Locale::Welsh.own_name()), ("cy", "Cymraeg"));
-    assert_eq!(Locale::from_code("fr"), None);
 }
 
 #[test]

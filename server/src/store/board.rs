@@ -112,7 +112,8 @@ impl Store {
                 super::Backend::Postgres => {
                     "string_agg(r.submitted_at::text || ',' || COALESCE(r.first_response_at::text, ''), ';')"
                 }
-                super::Backend::Sqlite => "group_concat(r.submitted_at || ',' || COALESCE(r.first_response_at, ''), ';')",
+                super::Backend::Sqlite =>
+                    "group_concat(r.submitted_at || ',' || COALESCE(r.first_response_at, ''), ';')",
             }
         );
         let rows: Vec<(i64, String)> =
