@@ -316,7 +316,7 @@ pub fn SupervisedPage() -> impl IntoView {
                     <p class="body">{centre_name}" offers supported contact only, so it cannot take this referral. Your answers are saved."</p>
                     <h2 class="heading-m">"What you can do"</h2>
                     <ol class="list list--number">
-                        <li><a href=search>"Find a centre that offers supervised contact"</a>", open its page and choose “Refer to this centre”. Your referral will move there, with your answers."</li>
+                        <li><a href=search>"Find a centre that offers supervised contact"</a>", open its page and choose “"{crate::messages::use_messages().start_referral}"”. Your referral will move there, with your answers."</li>
                         <li>"If an answer was wrong, "<a href="/refer/safety?change=1">"change your answers about safety"</a>"."</li>
                         <li>"You can also talk it through with the NACCC information line, or with a solicitor or Cafcass if they are involved."</li>
                     </ol>

@@ -52,7 +52,7 @@ pub fn StartPage() -> impl IntoView {
                     .into_any(),
                     None => view! {
                         <p class="body">"First, "<a href="/find-a-centre">"find a centre near the children"</a>
-                            " and choose “Refer to this centre” on its page. You can also start now and choose the centre later."</p>
+                            " and choose “"{crate::messages::use_messages().start_referral}"” on its page. You can also start now and choose the centre later."</p>
                     }
                     .into_any(),
                 };

@@ -142,7 +142,7 @@ fn service_fields(view: &WizardView, errors: Errors) -> impl IntoView {
             None => view! {
                 <p class="body">"You have not chosen a centre yet. "
                     <a id="service-centre" href="/find-a-centre">"Find a centre"</a>
-                    " and choose “Refer to this centre” on its page."</p>
+                    " and choose “"{crate::messages::use_messages().start_referral}"” on its page."</p>
             }.into_any(),
         }}
         <ul class="list">{hints}</ul>
