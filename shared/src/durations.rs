@@ -25,19 +25,60 @@ impl Lifetime {
 
     /// "2 years", "30 days", "1 hour", "15 minutes": the largest whole unit (a year: 365 days).
     pub fn words(self) -> String {
-        let (n, unit) = if self.0 % (365 * DAY) == 0 && self.0 > 0 {
-            (self.0 / (365 * DAY), "year")
-        } else if self.0 % DAY == 0 && self.0 >= DAY {
-            (self.0 / DAY, "day")
-        } else if self.0 % HOUR == 0 && self.0 >= HOUR {
-            (self.0 / HOUR, "hour")
-        } else if self.0 % MINUTE == 0 && self.0 >= MINUTE {
-            (self.0 / MINUTE, "minute")
-        } else {
-            (self.0, "second")
+        let (n, unit) = self.largest_unit();
+        let unit = match unit {
+            Unit::Year => "year",
+            Unit::Day => "day",
+            Unit::Hour => "hour",
+            Unit::Minute => "minute",
+            Unit::Second => "second",
         };
         count(n, unit, &format!("{unit}s"))
     }
+
+    /// The same in `locale`. Welsh keeps the noun singular after a number ("30 diwrnod",
+    /// "2 awr", "15 munud"); years are "1 flwyddyn", "3 o flynyddoedd".
+    pub fn words_in(self, locale: crate::Locale) -> String {
+        match locale {
+            crate::Locale::English => self.words(),
+            crate::Locale::Welsh => {
+                let (n, unit) = self.largest_unit();
+                match unit {
+                    Unit::Year => welsh_years(n),
+                    Unit::Day => format!("{n} diwrnod"),
+                    Unit::Hour => format!("{n} awr"),
+                    Unit::Minute => format!("{n} munud"),
+                    Unit::Second => format!("{n} eiliad"),
+                }
+            }
+        }
+    }
+
+    fn largest_unit(self) -> (i64, Unit) {
+        if self.0 % (365 * DAY) == 0 && self.0 > 0 {
+            (self.0 / (365 * DAY), Unit::Year)
+        } else if self.0 % DAY == 0 && self.0 >= DAY {
+            (self.0 / DAY, Unit::Day)
+        } else if self.0 % HOUR == 0 && self.0 >= HOUR {
+            (self.0 / HOUR, Unit::Hour)
+        } else if self.0 % MINUTE == 0 && self.0 >= MINUTE {
+            (self.0 / MINUTE, Unit::Minute)
+        } else {
+            (self.0, Unit::Second)
+        }
+    }
+}
+
+enum Unit {
+    Year,
+    Day,
+    Hour,
+    Minute,
+    Second,
+}
+
+fn welsh_years(n: i64) -> String {
+    if n == 1 { "1 flwyddyn".to_owned() } else { format!("{n} o flynyddoedd") }
 }
 
 impl std::fmt::Display for Lifetime {
@@ -85,6 +126,18 @@ impl Months {
     }
 }
 
+impl Months {
+    /// The same in `locale`: "6 mis", "1 flwyddyn", "3 o flynyddoedd", "18 mis".
+    pub fn words_in(self, locale: crate::Locale) -> String {
+        let n = i64::from(self.0);
+        match locale {
+            crate::Locale::English => self.words(),
+            crate::Locale::Welsh if n >= 12 && n % 12 == 0 => welsh_years(n / 12),
+            crate::Locale::Welsh => format!("{n} mis"),
+        }
+    }
+}
+
 impl std::fmt::Display for Months {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.words())
@@ -127,6 +180,22 @@ mod tests {
         assert_eq!(Lifetime::minutes(90).words(), "90 minutes");
         assert_eq!(Lifetime(1).words(), "1 second");
         assert_eq!(DRAFT.as_secs(), 30 * 24 * 60 * 60);
+    }
+
+    #[test]
+    fn lifetimes_and_months_in_welsh_keep_the_noun_singular_after_a_number() {
+        use crate::Locale::{English, Welsh};
+        assert_eq!(DRAFT.words_in(Welsh), "30 diwrnod");
+        assert_eq!(PUBLIC_SESSION_IDLE.words_in(Welsh), "2 awr");
+        assert_eq!(GUESS_LOCK.words_in(Welsh), "15 munud");
+        assert_eq!(Lifetime(30).words_in(Welsh), "30 eiliad");
+        assert_eq!(Lifetime::days(365).words_in(Welsh), "1 flwyddyn");
+        assert_eq!(Lifetime::days(730).words_in(Welsh), "2 o flynyddoedd");
+        assert_eq!(CANDIDATE_COMPLETION.words_in(Welsh), "6 mis");
+        assert_eq!(RENEWAL_CYCLE.words_in(Welsh), "3 o flynyddoedd");
+        assert_eq!(Months(12).words_in(Welsh), "1 flwyddyn");
+        assert_eq!(DRAFT.words_in(English), DRAFT.words());
+        assert_eq!(Months(18).words_in(English), "18 months");
     }
 
     #[test]
