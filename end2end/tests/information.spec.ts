@@ -105,3 +105,30 @@ test("without JavaScript the contact form is refused with what was typed kept, t
   await checked.goto("/contact");
   await expectNoAxeViolations(checked);
 });
+
+for (const js of [true, false]) {
+  test(`in Welsh, the information pages and the contact form's problems are Welsh (${js ? "with" : "without"} JavaScript)`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: js });
+    const page = await context.newPage();
+    await page.goto("/information?lang=cy");
+    await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gwybodaeth i deuluoedd");
+    await page.locator("#information-pages a").first().click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+    await expect(page.locator("main")).not.toContainText("A child contact centre is a safe, friendly place");
+
+    await page.goto("/contact");
+    if (js) await waitForHydration(page);
+    await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+    await page.getByLabel("Eich enw").fill("Siôn");
+    await page.getByLabel("Eich neges").fill("Ble mae'r ganolfan agosaf?");
+    await page.getByRole("button", { name: "Anfon neges" }).click();
+    const summary = page.locator(".error-summary");
+    await expect(summary.getByRole("heading")).toHaveText("Mae problem wedi codi");
+    await expect(summary).toContainText("Dewiswch sut dylen ni ateb");
+    await expect(page.getByLabel("Eich enw")).toHaveValue("Siôn");
+    await expect(page.getByLabel("Eich neges")).toHaveValue("Ble mae'r ganolfan agosaf?");
+    if (js) await expectNoAxeViolations(page);
+    await context.close();
+  });
+}

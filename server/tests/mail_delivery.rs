@@ -196,8 +196,36 @@ async fn news_for_the_referrer_holds_no_address_until_it_is_sent(db: &TestDb) {
     assert!(news.contains(&format!("To: {RESIDENT_EMAIL}")), "{news}");
 }
 
+/// A referral sent on the Welsh pages is remembered as Welsh: the centre's case page says so,
+/// and the referrer's news is written in Welsh first, then English (still without any detail).
+async fn a_referral_sent_in_welsh_gets_its_news_in_welsh(db: &TestDb) {
+    let (mut coordinator, _) = setup(db).await;
+    let mut parent = common::web::Browser::new(coordinator.app.clone());
+    let centre = server::seed::demo_staff_centre().unwrap().to_string();
+    let home = parent.get("/?lang=cy").await;
+    assert!(home.body.contains(r#"<html lang="cy""#), "the Welsh pages");
+    complete_referral(&mut parent, &centre, "resident_parent", &[]).await;
+    let reference = send(&mut parent).await;
+    sign_in(&mut coordinator, Role::CentreCoordinator, NOW).await;
+    let case = coordinator.get(&format!("/centre/referrals/{reference}")).await;
+    assert!(case.body.contains("Welsh (Cymraeg)"), "the centre sees the family's language");
+    let version = shown_version(&mut coordinator, &reference).await;
+    let pairs = [("reference", reference.as_str()), ("version", &version), ("action", "start_screening")];
+    coordinator.submit("/api/centre/case/act", &pairs).await;
+
+    let news =
+        db.raw_column::<String>("SELECT subject || '|' || body FROM outbox WHERE recipient LIKE 'referrer:%'").await;
+    assert_eq!(news.len(), 1, "{news:?}");
+    let (subject, body) = news[0].split_once('|').unwrap();
+    assert_eq!(subject, format!("Newyddion am atgyfeiriad {reference} / News about referral {reference}"));
+    let (welsh, english) = (body.find("Mae newyddion am atgyfeiriad").unwrap(), body.find("There is news").unwrap());
+    assert!(welsh < english, "{body}");
+    assert!(body.contains("/refer/status?lang=cy"), "{body}");
+}
+
 on_both_backends!(
     a_queued_message_arrives,
     a_failing_server_is_retried_and_nothing_is_lost,
     news_for_the_referrer_holds_no_address_until_it_is_sent,
+    a_referral_sent_in_welsh_gets_its_news_in_welsh,
 );

@@ -48,15 +48,24 @@ async fn welsh_is_chosen_remembered_and_put_back(db: &TestDb) {
     assert_eq!(lang_of(&centre.body), "cy");
     assert!(centre.body.contains("Amseroedd agor"));
 
-    // Not yet in Welsh: English, marked so, saying so in Welsh; the switch back still there.
+    // The referral wizard, the information pages and the contact form are in Welsh too.
     let refer = b.get("/refer").await;
-    assert_eq!(lang_of(&refer.body), "en-GB");
-    assert!(
-        refer.body.contains(r#"lang="cy" class="notice">Nid yw'r dudalen hon ar gael yn Gymraeg eto."#),
-        "{}",
-        refer.body
-    );
+    assert_eq!(lang_of(&refer.body), "cy");
+    assert!(refer.body.contains("Gwneud Atgyfeiriad Diogel") && !refer.body.contains("Make a Safe Referral"));
     assert!(refer.body.contains(r#"href="/refer?lang=en""#));
+    for path in ["/information", "/information/costs", "/contact"] {
+        let page = b.get(path).await;
+        assert_eq!(lang_of(&page.body), "cy", "{path}");
+        assert!(!page.body.contains("Nid yw'r dudalen hon ar gael yn Gymraeg eto."), "{path}");
+    }
+    // Not written in Welsh (a page that does not exist): English, marked so, saying so in Welsh.
+    let missing = b.get("/no-such-page").await;
+    assert_eq!(lang_of(&missing.body), "en-GB");
+    assert!(
+        missing.body.contains(r#"lang="cy" class="notice">Nid yw'r dudalen hon ar gael yn Gymraeg eto."#),
+        "{}",
+        missing.body
+    );
     // Staff pages: English, no switch, no notice.
     let login = b.get("/login").await;
     assert_eq!(lang_of(&login.body), "en-GB");

@@ -2,8 +2,10 @@
 //! browser as people type and by the server on receipt; how many a sender may send is here too,
 //! so the page can say it and the server enforce it from one value.
 
+use crate::language::{Locale, Welsh};
 use crate::referral::{EmailAddress, FieldError, Fields, PersonName, PhoneNumber};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The longest message, in characters (as long as any answer a form takes).
 pub const MESSAGE_MAX: usize = crate::referral::draft::MAX_ANSWER_LEN;
@@ -42,10 +44,35 @@ pub enum ContactError {
     MessageTooLong,
 }
 
+impl Welsh for ContactError {
+    fn welsh(&self) -> Cow<'static, str> {
+        match self {
+            Self::NameMissing => Cow::Borrowed("rhowch eich enw, neu'r enw yr hoffech chi i ni ei ddefnyddio"),
+            Self::NameTooLong => Cow::Borrowed("rhaid i'ch enw fod yn 100 nod neu lai"),
+            Self::ReplyMissing => Cow::Borrowed("dewiswch sut dylen ni ateb"),
+            Self::EmailInvalid => crate::referral::PersonError::EmailInvalid.welsh(),
+            Self::PhoneInvalid => crate::referral::PersonError::PhoneInvalid.welsh(),
+            Self::MessagesOkMissing => Cow::Borrowed("dywedwch a gawn ni adael neges ar y ffôn hwn"),
+            Self::MessageMissing => Cow::Borrowed("rhowch eich neges"),
+            Self::MessageTooLong => Cow::Owned(format!("rhaid i'ch neges fod yn {MESSAGE_MAX_WORDS} nod neu lai")),
+        }
+    }
+}
+
 /// Why a different message under a form already sent (the page kept after Back, say) goes back
 /// to the page. Only the server can tell, so it is not among the browser's [`ContactError`]s
 /// (whose words ship in the wizard's island).
-pub const ALREADY_SENT: &str = "this form was sent before: press Send message to send this message as a new one";
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("this form was sent before: press Send message to send this message as a new one")]
+pub struct AlreadySent;
+
+impl Welsh for AlreadySent {
+    fn welsh(&self) -> Cow<'static, str> {
+        Cow::Borrowed(
+            "mae'r ffurflen hon wedi'i hanfon o'r blaen: pwyswch Anfon neges i anfon y neges hon fel un newydd",
+        )
+    }
+}
 
 /// Whether `key` is a contact form's own key (32 hexadecimal digits, as the page is given).
 pub fn is_form_key(key: &str) -> bool {
@@ -104,11 +131,11 @@ pub fn parse(fields: &Fields) -> Result<ContactMessage, Vec<FieldError>> {
     let name = match PersonName::parse(get(NAME)) {
         Ok(name) => Some(name),
         Err(crate::referral::PersonError::NameTooLong) => {
-            errors.push(FieldError::new(NAME, &ContactError::NameTooLong));
+            errors.push(FieldError::bilingual(NAME, &ContactError::NameTooLong));
             None
         }
         Err(_) => {
-            errors.push(FieldError::new(NAME, &ContactError::NameMissing));
+            errors.push(FieldError::bilingual(NAME, &ContactError::NameMissing));
             None
         }
     };
@@ -116,19 +143,19 @@ pub fn parse(fields: &Fields) -> Result<ContactMessage, Vec<FieldError>> {
         "email" => match EmailAddress::parse(get(EMAIL)) {
             Ok(address) => Some(Reply::Email(address)),
             Err(_) => {
-                errors.push(FieldError::new(EMAIL, &ContactError::EmailInvalid));
+                errors.push(FieldError::bilingual(EMAIL, &ContactError::EmailInvalid));
                 None
             }
         },
         "phone" => {
             let number = PhoneNumber::parse(get(PHONE))
-                .map_err(|_| errors.push(FieldError::new(PHONE, &ContactError::PhoneInvalid)))
+                .map_err(|_| errors.push(FieldError::bilingual(PHONE, &ContactError::PhoneInvalid)))
                 .ok();
             let messages_ok = match get(MESSAGES_OK) {
                 "yes" => Some(true),
                 "no" => Some(false),
                 _ => {
-                    errors.push(FieldError::new(format!("{MESSAGES_OK}-yes"), &ContactError::MessagesOkMissing));
+                    errors.push(FieldError::bilingual(format!("{MESSAGES_OK}-yes"), &ContactError::MessagesOkMissing));
                     None
                 }
             };
@@ -136,20 +163,28 @@ pub fn parse(fields: &Fields) -> Result<ContactMessage, Vec<FieldError>> {
         }
         "none" => Some(Reply::None),
         _ => {
-            errors.push(FieldError::new(format!("{REPLY}-email"), &ContactError::ReplyMissing));
+            errors.push(FieldError::bilingual(format!("{REPLY}-email"), &ContactError::ReplyMissing));
             None
         }
     };
-    let message = message_text(get(MESSAGE)).map_err(|e| errors.push(FieldError::new(MESSAGE, &e))).ok();
+    let message = message_text(get(MESSAGE)).map_err(|e| errors.push(FieldError::bilingual(MESSAGE, &e))).ok();
     match (name, reply, message) {
         (Some(name), Some(reply), Some(message)) if errors.is_empty() => Ok(ContactMessage { name, reply, message }),
         _ => Err(errors),
     }
 }
 
-/// "5 messages an hour": the limit in words, from the values the server enforces.
+/// "5 messages in 1 hour": the limit in words, from the values the server enforces.
 pub fn limit_words() -> String {
-    format!("{} messages in {}", MESSAGES_PER_SENDER, SENDER_WINDOW.words())
+    limit_words_in(Locale::English)
+}
+
+/// The limit in words in `locale` ("5 neges mewn 1 awr": a noun after a number stays singular).
+pub fn limit_words_in(locale: Locale) -> String {
+    match locale {
+        Locale::English => format!("{} messages in {}", MESSAGES_PER_SENDER, SENDER_WINDOW.words()),
+        Locale::Welsh => format!("{} neges mewn {}", MESSAGES_PER_SENDER, SENDER_WINDOW.words_in(locale)),
+    }
 }
 
 #[cfg(test)]
@@ -158,6 +193,32 @@ mod tests {
 
     fn form(pairs: &[(&str, &str)]) -> Fields {
         pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn every_problem_reads_in_welsh_with_the_same_limits() {
+        use ContactError::*;
+        let all = [
+            NameMissing,
+            NameTooLong,
+            ReplyMissing,
+            EmailInvalid,
+            PhoneInvalid,
+            MessagesOkMissing,
+            MessageMissing,
+            MessageTooLong,
+        ];
+        for e in all {
+            let (english, welsh) = (e.to_string(), e.welsh());
+            assert!(!welsh.trim().is_empty() && welsh != english, "{english}");
+            for n in ["100", MESSAGE_MAX_WORDS] {
+                assert_eq!(english.contains(n), welsh.contains(n), "{english} / {welsh}");
+            }
+        }
+        assert_ne!(AlreadySent.to_string(), AlreadySent.welsh());
+        let errors = parse(&form(&[(REPLY, "email"), (EMAIL, "nope")])).unwrap_err();
+        assert!(errors.iter().all(|e| !e.welsh.is_empty()), "{errors:?}");
+        assert_eq!(errors[0].message_in(Locale::Welsh), "Rhowch eich enw, neu'r enw yr hoffech chi i ni ei ddefnyddio");
     }
 
     #[test]
@@ -228,6 +289,7 @@ mod tests {
     #[test]
     fn the_limit_is_said_from_the_values_enforced() {
         assert_eq!(limit_words(), "5 messages in 1 hour");
+        assert_eq!(limit_words_in(Locale::Welsh), "5 neges mewn 1 awr");
         assert_eq!(MESSAGE_MAX_WORDS.replace(',', ""), MESSAGE_MAX.to_string());
     }
 }

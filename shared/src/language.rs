@@ -47,6 +47,14 @@ impl Locale {
         }
     }
 
+    /// The text written for this language, of a pair given in both (pages' fixed words).
+    pub fn pick<'a>(self, english: &'a str, welsh: &'a str) -> &'a str {
+        match self {
+            Self::English => english,
+            Self::Welsh => welsh,
+        }
+    }
+
     pub fn other(self) -> Self {
         match self {
             Self::English => Self::Welsh,

@@ -7,27 +7,31 @@
 
 use crate::components::form::ErrorSummary;
 use leptos::prelude::*;
+use shared::Locale;
 use shared::referral::{FieldError, Fields};
 
 /// What a checked form's island renders: the error summary (the server's problems at first),
 /// then the server-rendered form. `check` gets the form's page answers (`f[…]`) and all its
-/// fields by name.
+/// fields by name. Problems are shown in `locale`, the page's language (an island does not see
+/// the page's context, so it is told).
 pub fn checked_form(
     initial: Vec<FieldError>,
+    locale: Locale,
     check: impl Fn(&Fields, &Fields) -> Vec<FieldError> + 'static,
     children: Children,
 ) -> impl IntoView {
+    provide_context(locale);
     let shown = RwSignal::new(initial);
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         {
             let Some((form, answers, all)) = checked_fields(&event) else { return };
-            let errors = check(&answers, &all);
+            let errors = FieldError::in_locale(check(&answers, &all), locale);
             if errors.is_empty() {
                 return;
             }
             event.prevent_default();
-            mark_fields(&form, &errors);
+            mark_fields(&form, &errors, locale);
             shown.set(errors);
         }
         #[cfg(not(feature = "hydrate"))]
@@ -66,7 +70,7 @@ fn checked_fields(event: &leptos::ev::SubmitEvent) -> Option<(web_sys::HtmlFormE
 /// Shows `errors` beside their fields as the server's form components do, after taking away
 /// whatever problems were shown before (the summary now lists only these).
 #[cfg(feature = "hydrate")]
-fn mark_fields(form: &web_sys::HtmlFormElement, errors: &[FieldError]) {
+fn mark_fields(form: &web_sys::HtmlFormElement, errors: &[FieldError], locale: Locale) {
     let document = document();
     let each = |selector: &str, f: &dyn Fn(web_sys::Element)| {
         if let Ok(list) = document.query_selector_all(selector) {
@@ -131,7 +135,7 @@ fn mark_fields(form: &web_sys::HtmlFormElement, errors: &[FieldError]) {
         message.set_class_name("error-message");
         message.set_id(&error_id);
         prefix.set_class_name("visually-hidden");
-        prefix.set_text_content(Some("Error: "));
+        prefix.set_text_content(Some(locale.pick("Error: ", "Gwall: ")));
         let _ = message.append_child(&prefix);
         let _ = message.append_with_str_1(&error.message);
         if let Some(parent) = anchor.parent_node() {

@@ -4,6 +4,7 @@
 //! same markup, is `components::checked`.
 
 use leptos::prelude::*;
+use shared::Locale;
 use shared::referral::FieldError;
 use shared::referral::draft::MAX_ANSWER_LEN;
 
@@ -17,6 +18,7 @@ pub(crate) fn message_for(errors: Errors, id: String) -> impl Fn() -> Option<Str
 #[component]
 pub fn ErrorSummary(errors: Errors) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
+    let l = use_context::<Locale>().unwrap_or_default();
     Effect::new(move |before: Option<()>| {
         // Problems found just now take focus; those the page came with only if the person has
         // not already moved on (a lazy island can wake up after they started typing).
@@ -31,7 +33,7 @@ pub fn ErrorSummary(errors: Errors) -> impl IntoView {
     view! {
         <Show when=move || !errors.get().is_empty()>
             <div class="error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1" node_ref=node>
-                <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
+                <h2 class="error-summary__title" id="error-summary-title">{l.pick("There is a problem", "Mae problem wedi codi")}</h2>
                 <ul class="error-summary__list">
                     <For
                         each=move || errors.get().into_iter().enumerate()
@@ -53,11 +55,12 @@ pub fn ErrorSummary(errors: Errors) -> impl IntoView {
 pub(crate) fn ErrorMessage(errors: Errors, #[prop(into)] id: String) -> impl IntoView {
     let message = message_for(errors, id.clone());
     let error_id = format!("{id}-error");
+    let prefix = use_context::<Locale>().unwrap_or_default().pick("Error: ", "Gwall: ");
     move || {
         message().map(|m| {
             view! {
                 <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">"Error: "</span>
+                    <span class="visually-hidden">{prefix}</span>
                     {m}
                 </p>
             }
@@ -311,10 +314,11 @@ pub fn DateInput(
     #[prop(optional)] birthday: bool,
 ) -> impl IntoView {
     let error_id = format!("{id}-day");
+    let l = use_context::<Locale>().unwrap_or_default();
     let parts = [
-        ("day", "Day", "input input--width-2"),
-        ("month", "Month", "input input--width-2"),
-        ("year", "Year", "input input--width-4"),
+        ("day", l.pick("Day", "Diwrnod"), "input input--width-2"),
+        ("month", l.pick("Month", "Mis"), "input input--width-2"),
+        ("year", l.pick("Year", "Blwyddyn"), "input input--width-4"),
     ];
     let autocomplete = ["bday-day", "bday-month", "bday-year"];
     view! {

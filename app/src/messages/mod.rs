@@ -39,15 +39,28 @@ pub struct Chosen(pub Locale);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SwitchTo(pub String);
 
-/// Pages written in Welsh as well as English: the home page, find a centre and the centre pages.
-/// Every other page is shown in English, saying so in the language chosen.
+/// Pages written in Welsh as well as English: the public side (the home page, find a centre, the
+/// centre pages, the referral wizard, the information pages and the contact form). Staff and
+/// board pages are shown in English, saying so in the language chosen.
 pub fn is_translated_path(path: &str) -> bool {
-    path == "/" || path == "/find-a-centre" || path.strip_prefix("/centres/").is_some_and(|slug| !slug.is_empty())
+    let under = |area: &str| path == area || path.strip_prefix(area).is_some_and(|rest| rest.starts_with('/'));
+    path == "/"
+        || path == "/find-a-centre"
+        || path.strip_prefix("/centres/").is_some_and(|slug| !slug.is_empty())
+        || under("/refer")
+        || under("/information")
+        || path == "/contact"
+        || path == "/contact/sent"
 }
 
-/// The messages of the current page's language (English unless a `Locale` is in context).
+/// The current page's language (English unless a `Locale` is in context).
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+/// The messages of the current page's language.
 pub fn use_messages() -> &'static Messages {
-    use_context::<Locale>().unwrap_or_default().messages()
+    use_locale().messages()
 }
 
 pub struct Messages {

@@ -292,10 +292,79 @@ fn every_message_has_english_and_welsh_text() {
 
 #[test]
 fn the_public_pages_written_in_welsh() {
-    for path in ["/", "/find-a-centre", "/centres/cardiff-family-contact"] {
+    let welsh = [
+        "/",
+        "/find-a-centre",
+        "/centres/cardiff-family-contact",
+        "/refer",
+        "/refer/safety",
+        "/refer/join/check",
+        "/information",
+        "/information/costs",
+        "/contact",
+        "/contact/sent",
+    ];
+    for path in welsh {
         assert!(is_translated_path(path), "{path}");
     }
-    for path in ["/refer", "/centres/", "/contact", "/board", "/find-a-centre/x"] {
+    for path in ["/referrals", "/centres/", "/admin/messages", "/informationx", "/board", "/find-a-centre/x", "/centre"]
+    {
         assert!(!is_translated_path(path), "{path}");
     }
+}
+
+/// The public pages' fixed words are written beside their Welsh as `l.pick("…", "…")`: the compiler
+/// asks for both, and this reads every such pair in the source to check the Welsh is written and
+/// is not the English left in by mistake.
+#[test]
+fn every_fixed_word_of_the_public_pages_has_welsh() {
+    // Names that are the same in both languages.
+    const SAME: [&str; 3] = ["Cafcass", "Cafcass Cymru", "NACCC"];
+    let mut pairs = 0;
+    for dir in ["src/pages/refer", "src/pages/info", "src/pages/contact", "src/components"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(&path).unwrap() {
+            let file = entry.unwrap().path();
+            let source = std::fs::read_to_string(&file).unwrap();
+            for (english, welsh) in picked_pairs(&source) {
+                pairs += 1;
+                let at = format!("{}: {english:?}", file.display());
+                assert!(!welsh.trim().is_empty(), "no Welsh for {at}");
+                assert!(welsh != english || SAME.contains(&english.as_str()), "Welsh left in English: {at}");
+            }
+        }
+    }
+    assert!(pairs > 250, "only {pairs} pairs found: has the pattern changed?");
+}
+
+/// Each `.pick("english", "welsh")` whose two arguments are string literals.
+fn picked_pairs(source: &str) -> Vec<(String, String)> {
+    fn literal(text: &str) -> Option<(String, &str)> {
+        let rest = text.trim_start().strip_prefix('"')?;
+        let mut value = String::new();
+        let mut chars = rest.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => {
+                    if let Some((_, next)) = chars.next()
+                        && next != '\n'
+                    {
+                        value.push(next);
+                    }
+                }
+                '"' => return Some((value, &rest[i + 1..])),
+                c => value.push(c),
+            }
+        }
+        None
+    }
+    let mut pairs = Vec::new();
+    for (at, _) in source.match_indices(".pick(") {
+        let Some((english, rest)) = literal(&source[at + 6..]) else { continue };
+        let Some(rest) = rest.trim_start().strip_prefix(',') else { continue };
+        if let Some((welsh, _)) = literal(rest) {
+            pairs.push((english, welsh));
+        }
+    }
+    pairs
 }

@@ -69,5 +69,5 @@ pub fn return_problems(fields: &Fields, context: &shared::returns::CheckContext,
 /// form, checked by `rule` before it is sent.
 #[island(lazy)]
 pub fn StaffCheck(rule: StaffRule, errors: Vec<FieldError>, children: Children) -> impl IntoView {
-    checked_form(errors, move |answers, all| rule.check(answers, all), children)
+    checked_form(errors, shared::Locale::English, move |answers, all| rule.check(answers, all), children)
 }

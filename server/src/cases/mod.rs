@@ -173,12 +173,10 @@ impl CentreReferrals for CaseService {
         let news = (next.public_status() != record.state.public_status())
             .then(|| shared::referral::status::news_address(&record.answers))
             .flatten();
-        let body = format!(
-            "There is news about referral {reference}.\n\nCheck its progress with your reference and code:\n{}/refer/status\n\n\
-             This message holds no details of the referral.",
-            self.public_url.trim_end_matches('/')
-        );
-        let subject = crate::store::status_news_subject(reference.as_str());
+        // In the language the referral was sent in (Welsh, then English, for a Welsh one). An
+        // English one's subject is `status_news_subject`, and a Welsh one's ends with it.
+        let (subject, body) =
+            shared::referral::news::news_email(reference.as_str(), &self.public_url, record.answers.locale());
         let change = CaseChange {
             from: record.state.stage(),
             state: &next,

@@ -81,7 +81,8 @@ impl Enquiries for ContactService {
             if kept == message {
                 return Ok(Received::Received);
             }
-            let resend = shared::referral::FieldError::new(shared::contact::MESSAGE, &shared::contact::ALREADY_SENT);
+            let resend =
+                shared::referral::FieldError::bilingual(shared::contact::MESSAGE, &shared::contact::AlreadySent);
             return Ok(Received::Refused(vec![resend]));
         }
         let now = self.clock.now();

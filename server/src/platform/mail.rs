@@ -49,6 +49,14 @@ pub struct Delivered {
 /// staff as a blind copy, so no one's address is shown to the others.
 fn email(from: &Mailbox, to: &[String], message: &DueMessage) -> Result<Message, &'static str> {
     let mut builder = Message::builder().from(from.clone()).subject(message.subject.clone());
+    // Welsh words (â, ŵ, ŷ …) need the character set named, or a mail reader may take them for
+    // ASCII; a message all in ASCII is sent exactly as it always was. (The subject is encoded
+    // for itself by lettre.)
+    if !message.body.is_ascii() {
+        builder = builder
+            .header(lettre::message::header::MIME_VERSION_1_0)
+            .header(lettre::message::header::ContentType::TEXT_PLAIN);
+    }
     let parse = |address: &String| address.parse::<Mailbox>().map_err(|_| "unreadable address");
     match to {
         [one] => builder = builder.to(parse(one)?),
@@ -158,6 +166,32 @@ pub fn spawn_delivery(
 
 #[cfg(test)]
 mod tests {
+    fn formatted(subject: &str, body: &str) -> String {
+        let message = super::DueMessage {
+            id: 1,
+            recipient: "referrer:NR-7K3M-9QXD".to_owned(),
+            subject: subject.to_owned(),
+            body: body.to_owned(),
+            attempts: 0,
+            next_attempt_at: 0,
+        };
+        let from = "NACCC Contact Hub <no-reply@naccc.org.uk>".parse().unwrap();
+        let email = super::email(&from, &["sam@example.com".to_owned()], &message).unwrap();
+        String::from_utf8(email.formatted()).unwrap()
+    }
+
+    #[test]
+    fn welsh_words_are_sent_with_their_character_set() {
+        let welsh = formatted("Newyddion", "Byddwn yn cysylltu â chi.");
+        assert!(welsh.contains("Content-Type: text/plain; charset=utf-8"), "{welsh}");
+        assert!(welsh.contains("MIME-Version: 1.0"), "{welsh}");
+        let (subject, body) =
+            shared::referral::news::news_email("NR-7K3M-9QXD", "https://hub.example", shared::Locale::English);
+        let english = formatted(&subject, &body);
+        assert!(!english.contains("Content-Type"), "English is sent as before: {english}");
+        assert!(english.contains("Subject: News about referral NR-7K3M-9QXD"), "{english}");
+    }
+
     #[test]
     fn retries_back_off_to_an_hour() {
         assert_eq!(super::retry_after(1), 60);

@@ -23,6 +23,7 @@ impl Store {
     /// their address). `false` if it was already erased.
     pub async fn erase_case(&self, id: i64, reference: &str, audit: &AuditEvent, now: i64) -> Result<bool, StoreError> {
         let news_subject = super::outbox::status_news_subject(reference);
+        let news_recipient = super::Recipient::Referrer(reference.to_owned()).stored();
         let erased = on_write!(self, |pool| {
             async {
                 let mut tx = pool.begin().await?;
@@ -57,9 +58,12 @@ impl Store {
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query("DELETE FROM outbox WHERE kind = $1 AND subject = $2")
+                // Found by whom they are for, whatever their language (a Welsh referral's subject is
+                // bilingual), and by the subject they have always had.
+                sqlx::query("DELETE FROM outbox WHERE kind = $1 AND (subject = $2 OR recipient = $3)")
                     .bind(super::outbox::STATUS_NEWS)
                     .bind(&news_subject)
+                    .bind(&news_recipient)
                     .execute(&mut *tx)
                     .await?;
                 sqlx::query(super::audit::INSERT_AUDIT)

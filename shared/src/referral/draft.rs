@@ -35,6 +35,12 @@ pub struct DraftAnswers {
     pub safety: super::safety_form::SafetyForm,
     pub practical: super::practical::PracticalForm,
     pub consent: super::practical::ConsentForm,
+    /// The language the referral was sent in (`Locale::code`: "en" or "cy"), set as it is sent,
+    /// so the referrer's emails are written in it. Not a question (a parent's own preferred
+    /// language is `AdultForm::language`); empty in drafts and in referrals sent before it was
+    /// kept, which are English.
+    #[serde(default)]
+    pub language: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -156,6 +162,7 @@ impl DraftAnswers {
         texts.extend(self.safety.texts());
         texts.extend(self.practical.texts());
         texts.extend(self.consent.texts());
+        texts.push(&self.language);
         if texts.iter().any(too_long) {
             return Err(DraftError::AnswerTooLong);
         }
@@ -180,6 +187,11 @@ impl DraftAnswers {
 }
 
 impl DraftAnswers {
+    /// The language the referral was sent in ([`DraftAnswers::language`]); English if none was kept.
+    pub fn locale(&self) -> crate::Locale {
+        crate::Locale::from_code(&self.language).unwrap_or_default()
+    }
+
     /// Gives every child without an id (from drafts saved before ids) the next one, in order:
     /// the same ids every time the same draft is opened.
     pub fn name_children(&mut self) {

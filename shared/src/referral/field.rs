@@ -47,6 +47,16 @@ impl FieldError {
         errors.into_iter().map(|e| FieldError { message: e.message_in(locale).to_owned(), ..e }).collect()
     }
 
+    /// This problem as one line of a section's summary: "Child 2: Enter …", titled in each
+    /// language (the Welsh title and message where the problem has Welsh).
+    pub fn titled(&self, english: &str, welsh: &str) -> FieldError {
+        FieldError {
+            field: self.field.clone(),
+            message: format!("{english}: {}", self.message),
+            welsh: if self.welsh.is_empty() { String::new() } else { format!("{welsh}: {}", self.welsh) },
+        }
+    }
+
     /// The message for the input `field`, if it has one.
     pub fn for_field<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
         errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())

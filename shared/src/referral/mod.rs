@@ -16,6 +16,7 @@ pub mod draft;
 pub mod field;
 pub mod inbox;
 pub mod join;
+pub mod news;
 pub mod people;
 pub mod practical;
 pub mod reference;

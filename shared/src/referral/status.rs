@@ -99,6 +99,62 @@ impl PublicStatus {
             }
         }
     }
+
+    /// [`Self::headline`] in `locale`.
+    pub fn headline_in(self, locale: crate::Locale) -> &'static str {
+        match locale {
+            crate::Locale::English => self.headline(),
+            crate::Locale::Welsh => match self {
+                Self::SentToCentre => "Wedi'i anfon i'r ganolfan",
+                Self::AwaitingOtherParent => "Yn aros am ran y rhiant arall",
+                Self::BeingConsidered => "Mae'r ganolfan yn ystyried eich atgyfeiriad",
+                Self::WaitingList => "Rhestr aros",
+                Self::PreVisitBooked => "Ymweliad ymlaen llaw wedi'i drefnu",
+                Self::ContactUnderway => "Mae'r sesiynau cyswllt wedi dechrau",
+                Self::NotAccepted => "Heb ei dderbyn — beth allwch chi ei wneud nesaf",
+                Self::ContactEnded => "Mae'r cyswllt yn y ganolfan wedi dod i ben",
+            },
+        }
+    }
+
+    /// [`Self::explanation`] in `locale`.
+    pub fn explanation_in(self, locale: crate::Locale) -> &'static str {
+        match locale {
+            crate::Locale::English => self.explanation(),
+            crate::Locale::Welsh => match self {
+                Self::SentToCentre => {
+                    "Mae eich atgyfeiriad gan y ganolfan. Fel arfer, bydd cydlynydd yn cysylltu â chi o fewn \
+                     5 diwrnod gwaith, gan ddefnyddio'r manylion cyswllt diogel a roesoch chi."
+                }
+                Self::AwaitingOtherParent => {
+                    "Mae angen rhan y rhiant arall ar y ganolfan cyn y gall fwrw ymlaen. Os gwnaethoch chi eu \
+                     gwahodd, gallan nhw ei hychwanegu gyda'r cod a roesoch chi iddyn nhw; efallai y bydd y \
+                     ganolfan yn cysylltu â nhw hefyd."
+                }
+                Self::BeingConsidered => {
+                    "Mae cydlynydd yn darllen yr atgyfeiriad ac yn gwirio mai'r ganolfan yw'r lle iawn a diogel \
+                     i'ch teulu."
+                }
+                Self::WaitingList => {
+                    "Gall y ganolfan helpu, ac mae eich teulu ar ei rhestr aros. Bydd y ganolfan yn cysylltu â \
+                     chi pan fydd lle ar gael."
+                }
+                Self::PreVisitBooked => {
+                    "Mae ymweliad i weld y ganolfan cyn i'r cyswllt ddechrau wedi'i drefnu. Mae'r ganolfan wedi \
+                     dweud wrthych chi beth yw'r dyddiad a'r amser."
+                }
+                Self::ContactUnderway => "Mae sesiynau cyswllt eich teulu yn digwydd yn y ganolfan.",
+                Self::NotAccepted => {
+                    "Ni all y ganolfan dderbyn yr atgyfeiriad hwn. Gallwch chi chwilio am ganolfan arall, gofyn \
+                     i gyfreithiwr neu Cafcass am gyngor, neu gysylltu â'r ganolfan i ofyn pam."
+                }
+                Self::ContactEnded => {
+                    "Mae'r cyswllt yn y ganolfan wedi dod i ben. Os oes angen help arnoch chi i drefnu cyswllt \
+                     mewn ffordd arall, gall y ganolfan neu NACCC eich cyfeirio at gymorth."
+                }
+            },
+        }
+    }
 }
 
 /// A submitted referral as its referrer may see it.
@@ -134,6 +190,21 @@ mod tests {
         for s in PublicStatus::ALL {
             assert_eq!(PublicStatus::from_code(s.code()), Some(s));
             assert!(!s.headline().to_lowercase().contains("complete"), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn every_status_has_welsh_that_never_says_completed() {
+        use crate::Locale;
+        for s in PublicStatus::ALL {
+            assert_eq!(s.headline_in(Locale::English), s.headline());
+            assert_eq!(s.explanation_in(Locale::English), s.explanation());
+            let (headline, explanation) = (s.headline_in(Locale::Welsh), s.explanation_in(Locale::Welsh));
+            assert!(!headline.trim().is_empty() && !explanation.trim().is_empty(), "{s:?}");
+            assert_ne!(headline, s.headline(), "{s:?}");
+            assert_ne!(explanation, s.explanation(), "{s:?}");
+            let headline = headline.to_lowercase();
+            assert!(!headline.contains("cwblhau") && !headline.contains("gwblhau"), "{s:?}: {headline}");
         }
     }
 

@@ -156,8 +156,7 @@ impl Step {
                     .flat_map(|(i, c)| {
                         c.field_errors(today).into_iter().map(move |e| FieldError {
                             field: format!("child-{}", i + 1),
-                            message: format!("Child {}: {}", i + 1, e.message),
-                            welsh: format!("Plentyn {}: {}", i + 1, e.message_in(crate::Locale::Welsh)),
+                            ..e.titled(&format!("Child {}", i + 1), &format!("Plentyn {}", i + 1))
                         })
                     })
                     .collect()

@@ -7,13 +7,14 @@ pub mod inbox;
 pub mod model;
 
 use crate::components::form::{Errors, Radios, TextArea, TextInput};
+use crate::messages::{Locale, use_locale};
 use crate::pages::refer::checks::{WizardCheck, WizardRule};
 use crate::pages::staff::Returned;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 use shared::contact::{EMAIL, MESSAGE, MESSAGES_OK, NAME, PHONE, REPLY};
-use shared::referral::Fields;
+use shared::referral::{FieldError, Fields};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum ContactError {
@@ -116,16 +117,27 @@ pub async fn send_message(#[server(default)] key: String, #[server(default)] f: 
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
+    let l = use_locale();
     let data = Resource::new(|| (), |_| load_contact_form());
     view! {
-        <Title text="Contact NACCC" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=l.pick("Contact NACCC", "Cysylltu â NACCC") />
+        <Suspense fallback=move || view! { <p>{l.pick("Loading…", "Yn llwytho…")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(form) => view! { <ContactFormView form /> }.into_any(),
                     Err(_) => view! {
-                        <h1 class="heading-l">"Sorry, there is a problem with the service"</h1>
-                        <p class="body">"Try again later, or call the information line."</p>
+                        <h1 class="heading-l">
+                            {l.pick(
+                                "Sorry, there is a problem with the service",
+                                "Mae'n ddrwg gennym, mae problem gyda'r gwasanaeth",
+                            )}
+                        </h1>
+                        <p class="body">
+                            {l.pick(
+                                "Try again later, or call the information line.",
+                                "Rhowch gynnig arall arni yn nes ymlaen, neu ffoniwch y llinell wybodaeth.",
+                            )}
+                        </p>
                     }
                     .into_any(),
                 }
@@ -136,51 +148,161 @@ pub fn ContactPage() -> impl IntoView {
 
 #[component]
 fn ContactFormView(form: ContactForm) -> impl IntoView {
+    let l = use_locale();
     let ContactForm { key, returned, too_many } = form;
-    let errors: Errors = Signal::stored(returned.errors.clone());
+    // The server's problems, in the page's language (English where a rule has no Welsh yet).
+    let problems = FieldError::in_locale(returned.errors.clone(), l);
+    let errors: Errors = Signal::stored(problems.clone());
     let typed = |k: &str| returned.fields.get(k).cloned().unwrap_or_default();
     let [name, reply, email, phone, messages_ok, message] =
         [NAME, REPLY, EMAIL, PHONE, MESSAGES_OK, MESSAGE].map(typed);
-    let replies = vec![("email", "By email"), ("phone", "By phone"), ("none", "I do not need a reply")];
-    let yes_no = vec![("yes", "Yes"), ("no", "No")];
+    let replies = vec![
+        ("email", l.pick("By email", "Drwy e-bost")),
+        ("phone", l.pick("By phone", "Dros y ffôn")),
+        ("none", l.pick("I do not need a reply", "Does dim angen ateb arna i")),
+    ];
+    let yes_no = vec![("yes", l.pick("Yes", "Ie")), ("no", l.pick("No", "Na"))];
+    let limit = match l {
+        Locale::English => format!(
+            "One person can send {}. Try again later, or call the information line.",
+            shared::contact::limit_words()
+        ),
+        Locale::Welsh => format!(
+            "Gall un person anfon {}. Rhowch gynnig arall arni yn nes ymlaen, neu ffoniwch y llinell wybodaeth.",
+            shared::contact::limit_words_in(l)
+        ),
+    };
+    let message_hint = match l {
+        Locale::English => format!("Up to {} characters.", shared::contact::MESSAGE_MAX_WORDS),
+        Locale::Welsh => format!("Hyd at {} nod.", shared::contact::MESSAGE_MAX_WORDS),
+    };
     view! {
-        <h1 class="heading-xl">"Contact NACCC"</h1>
-        <p class="lead">"Send us a message. We usually reply within 2 working days."</p>
+        <h1 class="heading-xl">{l.pick("Contact NACCC", "Cysylltu â NACCC")}</h1>
+        <p class="lead">
+            {l.pick(
+                "Send us a message. We usually reply within 2 working days.",
+                "Anfonwch neges aton ni. Rydyn ni fel arfer yn ateb o fewn 2 ddiwrnod gwaith.",
+            )}
+        </p>
         <div class="notice notice--warning">
-            <p class="body">"If you or a child are in danger now, call 999. This form is not watched all the time."</p>
+            <p class="body">
+                {l.pick(
+                    "If you or a child are in danger now, call 999. This form is not watched all the time.",
+                    "Os ydych chi neu blentyn mewn perygl nawr, ffoniwch 999. Does neb yn gwylio'r ffurflen hon drwy'r amser.",
+                )}
+            </p>
         </div>
-        <p class="body">"For questions about a referral you have sent, contact the centre, or give us your reference number. Do not write anything you would not want someone else to see."</p>
-        {too_many.then(|| view! {
+        <p class="body">
+            {l.pick(
+                "For questions about a referral you have sent, contact the centre, or give us your reference number. Do not write anything you would not want someone else to see.",
+                "Os oes gennych chi gwestiynau am atgyfeiriad rydych chi wedi'i anfon, cysylltwch â'r ganolfan, neu rhowch eich cyfeirnod i ni. Peidiwch ag ysgrifennu unrhyw beth na fyddech chi eisiau i rywun arall ei weld.",
+            )}
+        </p>
+        {too_many.then(move || view! {
             <div class="error-summary" role="alert" tabindex="-1" id="too-many">
-                <h2 class="error-summary__title">"You cannot send another message just now"</h2>
-                <p class="body">{format!("One person can send {}. Try again later, or call the information line.", shared::contact::limit_words())}</p>
+                <h2 class="error-summary__title">
+                    {l.pick("You cannot send another message just now", "Allwch chi ddim anfon neges arall ar hyn o bryd")}
+                </h2>
+                <p class="body">{limit}</p>
             </div>
         })}
-        <WizardCheck rule=WizardRule::Contact errors=returned.errors.clone()>
+        <WizardCheck rule=WizardRule::Contact errors=problems locale=l>
             <form method="post" action="/api/contact/send" id="contact-form" novalidate>
                 <input type="hidden" name="key" value=key />
-                <TextInput id=NAME name=NAME label="Your name" hint="Or the name you would like us to use" value=name errors autocomplete="name" />
-                <Radios id=format!("{REPLY}-email") name=REPLY legend="How should we reply?" hint="Choose a way that is safe for you. Only NACCC will see it." options=replies value=reply errors />
-                <TextInput id=EMAIL name=EMAIL label="Email address (if you chose email)" kind="email" value=email errors autocomplete="email" />
-                <TextInput id=PHONE name=PHONE label="Phone number (if you chose phone)" kind="tel" value=phone errors autocomplete="tel" class="input input--width-20" />
-                <Radios id=format!("{MESSAGES_OK}-yes") name=MESSAGES_OK legend="If you chose phone: may we leave a message?" options=yes_no value=messages_ok errors inline=true />
-                <TextArea id=MESSAGE name=MESSAGE label="Your message" hint=format!("Up to {} characters.", shared::contact::MESSAGE_MAX_WORDS) value=message errors />
-                <button type="submit" class="button" data-check="">"Send message"</button>
+                <TextInput
+                    id=NAME
+                    name=NAME
+                    label=l.pick("Your name", "Eich enw")
+                    hint=l.pick("Or the name you would like us to use", "Neu'r enw yr hoffech chi i ni ei ddefnyddio")
+                    value=name
+                    errors
+                    autocomplete="name"
+                />
+                <Radios
+                    id=format!("{REPLY}-email")
+                    name=REPLY
+                    legend=l.pick("How should we reply?", "Sut dylen ni ateb?")
+                    hint=l.pick(
+                        "Choose a way that is safe for you. Only NACCC will see it.",
+                        "Dewiswch ffordd sy'n ddiogel i chi. Dim ond NACCC fydd yn ei gweld.",
+                    )
+                    options=replies
+                    value=reply
+                    errors
+                />
+                <TextInput
+                    id=EMAIL
+                    name=EMAIL
+                    label=l.pick("Email address (if you chose email)", "Cyfeiriad e-bost (os dewisoch chi e-bost)")
+                    kind="email"
+                    value=email
+                    errors
+                    autocomplete="email"
+                />
+                <TextInput
+                    id=PHONE
+                    name=PHONE
+                    label=l.pick("Phone number (if you chose phone)", "Rhif ffôn (os dewisoch chi ffôn)")
+                    kind="tel"
+                    value=phone
+                    errors
+                    autocomplete="tel"
+                    class="input input--width-20"
+                />
+                <Radios
+                    id=format!("{MESSAGES_OK}-yes")
+                    name=MESSAGES_OK
+                    legend=l.pick(
+                        "If you chose phone: may we leave a message?",
+                        "Os dewisoch chi ffôn: gawn ni adael neges?",
+                    )
+                    options=yes_no
+                    value=messages_ok
+                    errors
+                    inline=true
+                />
+                <TextArea
+                    id=MESSAGE
+                    name=MESSAGE
+                    label=l.pick("Your message", "Eich neges")
+                    hint=message_hint
+                    value=message
+                    errors
+                />
+                <button type="submit" class="button" data-check="">{l.pick("Send message", "Anfon neges")}</button>
             </form>
         </WizardCheck>
-        <p class="body"><a href="/information/privacy">"How we use the information you send"</a></p>
+        <p class="body">
+            <a href="/information/privacy">
+                {l.pick(
+                    "How we use the information you send",
+                    "Sut rydyn ni'n defnyddio'r wybodaeth rydych chi'n ei hanfon",
+                )}
+            </a>
+        </p>
     }
 }
 
 #[component]
 pub fn ContactSentPage() -> impl IntoView {
+    let l = use_locale();
     view! {
-        <Title text="Message sent" />
+        <Title text=l.pick("Message sent", "Neges wedi'i hanfon") />
         <div class="panel panel--confirmation">
-            <h1 class="panel__title">"Message sent"</h1>
+            <h1 class="panel__title">{l.pick("Message sent", "Neges wedi'i hanfon")}</h1>
         </div>
-        <p class="body">"Thank you. Someone at NACCC will read your message. If you asked for a reply, we will use the way you chose."</p>
-        <p class="body">"If you need to talk to someone sooner, call the information line: 0115 948 4557, 9am to 1pm, Monday to Friday."</p>
-        <p class="body"><a href="/">"Back to the home page"</a></p>
+        <p class="body">
+            {l.pick(
+                "Thank you. Someone at NACCC will read your message. If you asked for a reply, we will use the way you chose.",
+                "Diolch. Bydd rhywun yn NACCC yn darllen eich neges. Os gofynnoch chi am ateb, byddwn ni'n defnyddio'r ffordd a ddewisoch chi.",
+            )}
+        </p>
+        <p class="body">
+            {l.pick(
+                "If you need to talk to someone sooner, call the information line: 0115 948 4557, 9am to 1pm, Monday to Friday.",
+                "Os oes angen i chi siarad â rhywun yn gynt, ffoniwch y llinell wybodaeth: 0115 948 4557, 9yb i 1yp, dydd Llun i ddydd Gwener.",
+            )}
+        </p>
+        <p class="body"><a href="/">{l.pick("Back to the home page", "Yn ôl i'r hafan")}</a></p>
     }
 }

@@ -1,7 +1,8 @@
 //! The information pages' words, written for this product in plain English from the facts in
 //! NACCC's published texts: short sentences, everyday words, one idea to a paragraph. A page is
 //! data (headings, paragraphs, lists, links), so a second language is a second list of the same
-//! pages and a test can read every page's text. `{draft}`, `{idle}` and `{kept}` stand for
+//! pages (Welsh: `content_cy.rs`, kept apart so `tools/readability.py` reads only this English)
+//! and a test can read every page's text. `{draft}`, `{idle}` and `{kept}` stand for
 //! lifetimes the server enforces, filled in when the page is drawn.
 
 /// One part of a page.

@@ -274,8 +274,9 @@ pub(crate) fn parse_code(
     code: &str,
     prefix: &str,
 ) -> Result<(ReferralReference, AccessCode), Vec<FieldError>> {
-    let reference = ReferralReference::parse(reference).map_err(|e| FieldError::new(format!("{prefix}-reference"), &e));
-    let code = AccessCode::parse(code).map_err(|e| FieldError::new(format!("{prefix}-code"), &e));
+    let reference =
+        ReferralReference::parse(reference).map_err(|e| FieldError::bilingual(format!("{prefix}-reference"), &e));
+    let code = AccessCode::parse(code).map_err(|e| FieldError::bilingual(format!("{prefix}-code"), &e));
     match (reference, code) {
         (Ok(r), Ok(c)) => Ok((r, c)),
         (r, c) => Err([r.err(), c.err()].into_iter().flatten().collect()),

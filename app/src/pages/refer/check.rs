@@ -2,24 +2,25 @@
 //! (screening says supervised contact and the chosen centre does not offer it).
 
 use super::WizardProblem;
+use super::answers::summary_rows;
 use super::send_api::{CheckView, SubmitReferral, load_check};
 use super::text;
 use crate::components::form::ErrorSummary;
+use crate::messages::{Locale, use_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use shared::referral::{
-    AdultForm, ContactService, DraftAnswers, FieldError, Light, ReferrerKind, Route, Step, steps_for,
-};
+use shared::referral::{FieldError, Light, Route, Step, steps_for};
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
+    let l = use_locale();
     let query = use_query_map();
     let invalid = move || query.with(|q| q.get("invalid").is_some());
     let data = Resource::new(invalid, |_| load_check());
     view! {
-        <Title text="Check your answers" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=l.pick("Check your answers", "Gwirio eich atebion") />
+        <Suspense fallback=move || view! { <p>{l.pick("Loading…", "Yn llwytho…")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => view! { <CheckAnswers view /> }.into_any(),
@@ -32,6 +33,7 @@ pub fn CheckPage() -> impl IntoView {
 
 #[component]
 fn CheckAnswers(view: CheckView) -> impl IntoView {
+    let l = use_locale();
     let action = ServerAction::<SubmitReferral>::new();
     // Each page with problems, linked to its section below (which has its change links).
     let problems: Vec<FieldError> = view
@@ -42,28 +44,36 @@ fn CheckAnswers(view: CheckView) -> impl IntoView {
             let first = errors.first()?;
             Some(FieldError {
                 field: format!("section-{slug}"),
-                message: format!("{}: {}", text::step_title(step), first.message),
-                welsh: String::new(),
+                ..first.titled(text::step_title(step, Locale::English), text::step_title(step, Locale::Welsh))
             })
         })
         .collect();
-    let errors = Signal::stored(problems.clone());
     let ready = problems.is_empty();
+    let errors = Signal::stored(FieldError::in_locale(problems, l));
     let route = view.screening.as_ref().zip(view.centre_service()).map(|(s, centre)| s.route(centre));
     let notice = match route {
         Some(Route::ToCentreSupervised) => Some(view! {
-            <div class="inset"><p>"Because of your answers about safety, the centre will offer "<strong>"supervised contact"</strong>", where a trained worker is always with the children."</p></div>
+            <div class="inset"><p>
+                {l.pick("Because of your answers about safety, the centre will offer ", "Oherwydd eich atebion am ddiogelwch, bydd y ganolfan yn cynnig ")}
+                <strong>{l.pick("supervised contact", "cyswllt dan oruchwyliaeth")}</strong>
+                {l.pick(", where a trained worker is always with the children.", ", lle mae gweithiwr hyfforddedig gyda'r plant bob amser.")}
+            </p></div>
         }.into_any()),
         Some(Route::FindSupervisedCentre) => Some(view! {
-            <div class="inset"><p>"Your answers about safety mean the children need supervised contact, which this centre does not offer. "
-                <a href="/refer/supervised">"See what you can do"</a></p></div>
+            <div class="inset"><p>
+                {l.pick(
+                    "Your answers about safety mean the children need supervised contact, which this centre does not offer. ",
+                    "Mae eich atebion am ddiogelwch yn golygu bod angen cyswllt dan oruchwyliaeth ar y plant, ac nid yw'r ganolfan hon yn cynnig hynny. ",
+                )}
+                <a href="/refer/supervised">{l.pick("See what you can do", "Gweld beth allwch chi ei wneud")}</a>
+            </p></div>
         }.into_any()),
         _ => None,
     };
     let sections = steps_for(&view.answers)
         .into_iter()
         .map(|step| {
-            let rows = summary_rows(step, &view)
+            let rows = summary_rows(step, &view, l)
                 .into_iter()
                 .map(|(question, answer, link)| {
                     view! {
@@ -71,226 +81,54 @@ fn CheckAnswers(view: CheckView) -> impl IntoView {
                             <dt class="summary-list__key">{question.clone()}</dt>
                             <dd class="summary-list__value">{answer}</dd>
                             <dd class="summary-list__actions">
-                                <a href=link>"Change"<span class="visually-hidden">" "{question}</span></a>
+                                <a href=link>{l.pick("Change", "Newid")}<span class="visually-hidden">" "{question}</span></a>
                             </dd>
                         </div>
                     }
                 })
                 .collect_view();
             view! {
-                <h2 class="heading-m" id=format!("section-{}", step.slug()) tabindex="-1">{text::step_title(step)}</h2>
+                <h2 class="heading-m" id=format!("section-{}", step.slug()) tabindex="-1">{text::step_title(step, l)}</h2>
                 <dl class="summary-list">{rows}</dl>
             }
         })
         .collect_view();
     view! {
-        <a href="/refer/tasks" class="back-link">"Back"</a>
+        <a href="/refer/tasks" class="back-link">{l.pick("Back", "Yn ôl")}</a>
         <ErrorSummary errors />
-        <p class="caption">"Referral "{view.reference.clone()}</p>
-        <h1 class="heading-l">"Check your answers before sending your referral"</h1>
+        <p class="caption">{l.pick("Referral ", "Atgyfeiriad ")}{view.reference.clone()}</p>
+        <h1 class="heading-l">{l.pick("Check your answers before sending your referral", "Gwirio eich atebion cyn anfon eich atgyfeiriad")}</h1>
         {notice}
         {sections}
         {if ready {
             view! {
-                <h2 class="heading-m">"Now send your referral"</h2>
-                <p class="body">"By sending it you confirm that what you have told us is true. The centre will be told at once."</p>
+                <h2 class="heading-m">{l.pick("Now send your referral", "Anfon eich atgyfeiriad nawr")}</h2>
+                <p class="body">{l.pick(
+                    "By sending it you confirm that what you have told us is true. The centre will be told at once.",
+                    "Drwy ei anfon, rydych chi'n cadarnhau bod yr hyn rydych chi wedi'i ddweud wrthon ni yn wir. Bydd y ganolfan yn cael gwybod ar unwaith.",
+                )}</p>
                 <ActionForm action>
                     <input type="hidden" name="key" value=view.submission_key.clone() />
-                    <button type="submit" class="button">"Send referral"</button>
+                    <button type="submit" class="button">{l.pick("Send referral", "Anfon yr atgyfeiriad")}</button>
                 </ActionForm>
             }
             .into_any()
         } else {
-            view! { <p class="body">"Some parts are not finished yet. Use the links above to complete them, then send your referral."</p> }.into_any()
+            view! { <p class="body">{l.pick(
+                "Some parts are not finished yet. Use the links above to complete them, then send your referral.",
+                "Mae rhai rhannau heb eu gorffen eto. Defnyddiwch y dolenni uchod i'w cwblhau, yna anfonwch eich atgyfeiriad.",
+            )}</p> }.into_any()
         }}
     }
 }
 
-fn change(step: Step) -> String {
-    format!("{}?change=1", step.path())
-}
-
-fn or_not_given(s: &str) -> String {
-    if s.trim().is_empty() { "Not given".to_owned() } else { s.trim().to_owned() }
-}
-
-fn date(d: &str, m: &str, y: &str) -> String {
-    if [d, m, y].iter().all(|p| p.trim().is_empty()) {
-        "Not given".to_owned()
-    } else {
-        format!("{} / {} / {}", d.trim(), m.trim(), y.trim())
-    }
-}
-
-fn ticked(pairs: &[(&str, &str)]) -> String {
-    let list: Vec<&str> = pairs.iter().filter(|(v, _)| v.trim() == "yes").map(|(_, label)| *label).collect();
-    if list.is_empty() { "None".to_owned() } else { list.join(", ") }
-}
-
-/// (question, answer, change link) for each answer on a page.
-pub(crate) fn summary_rows(step: Step, view: &CheckView) -> Vec<(String, String, String)> {
-    let a: &DraftAnswers = &view.answers;
-    let link = change(step);
-    let row = |q: &str, v: String| (q.to_owned(), v, link.clone());
-    match step {
-        Step::Who => vec![row(
-            "Who is referring",
-            ReferrerKind::from_code(&a.referrer_kind).map_or("Not answered", text::referrer_kind).to_owned(),
-        )],
-        Step::Referrer => vec![
-            row("Your name", or_not_given(&a.referrer.name)),
-            row("Organisation", or_not_given(&a.referrer.organisation)),
-            row("Email", or_not_given(&a.referrer.email)),
-            row("Phone", or_not_given(&a.referrer.phone)),
-        ],
-        Step::Service => vec![
-            row("Centre", view.centre.as_ref().map_or("Not chosen".to_owned(), |c| format!("{}, {}", c.name, c.town))),
-            row(
-                "Kind of contact",
-                ContactService::from_code(&a.service).map_or("Not answered", |s| text::service(s).0).to_owned(),
-            ),
-        ],
-        Step::Children => a
-            .children
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let n = i + 1;
-                let needs = if c.needs.trim().is_empty() { String::new() } else { format!("; {}", c.needs.trim()) };
-                (
-                    format!("Child {n}"),
-                    format!("{}, born {}{needs}", or_not_given(&c.name), date(&c.dob_day, &c.dob_month, &c.dob_year)),
-                    format!("/refer/children/{n}?change=1"),
-                )
-            })
-            .chain(
-                a.children
-                    .is_empty()
-                    .then(|| ("Children".to_owned(), "None added".to_owned(), "/refer/children".to_owned())),
-            )
-            .collect(),
-        Step::ResidentParent => adult_rows(&a.resident_parent, &link),
-        Step::OtherParent => adult_rows(&a.other_parent, &link),
-        Step::Others => vec![
-            row("Anyone else coming", text::answer(&a.others.attending).to_owned()),
-            row("Who", or_not_given(&a.others.details)),
-        ],
-        Step::Court => {
-            let c = &a.court;
-            vec![
-                row("Court proceedings", text::answer(&c.proceedings).to_owned()),
-                row(
-                    "Orders in force",
-                    ticked(&[
-                        (&c.order_child_arrangements, "child arrangements order"),
-                        (&c.order_prohibited_steps, "prohibited steps order"),
-                        (&c.order_non_molestation, "non-molestation order"),
-                        (&c.order_occupation, "occupation order"),
-                        (&c.order_bail_conditions, "bail conditions"),
-                    ]),
-                ),
-                row("An order says how contact can happen", text::answer(&c.order_allows_contact).to_owned()),
-                row("Social services involved", text::answer(&c.social_services).to_owned()),
-                row("Case number", or_not_given(&c.case_number)),
-                row("More about the case", or_not_given(&c.details)),
-            ]
-        }
-        Step::Safety => {
-            let s = &a.safety;
-            vec![
-                row(
-                    "Abuse",
-                    ticked(&[
-                        (&s.abuse_physical, "physical"),
-                        (&s.abuse_psychological, "psychological"),
-                        (&s.abuse_emotional, "emotional"),
-                        (&s.abuse_sexual, "sexual"),
-                        (&s.abuse_financial, "financial"),
-                        (&s.abuse_of_children, "of the children"),
-                    ]),
-                ),
-                row("Conviction for an offence against a child", text::answer(&s.child_offence_conviction).to_owned()),
-                row("Risk of the children being taken or hidden", text::answer(&s.abduction_risk).to_owned()),
-                row("Passports", or_not_given(&s.passports)),
-                row("Drugs or alcohol", text::answer(&s.drugs_or_alcohol).to_owned()),
-                row("Mental health", text::answer(&s.mental_health).to_owned()),
-                row("Other concerns", or_not_given(&s.other_details)),
-            ]
-        }
-        Step::Practical => {
-            let p = &a.practical;
-            vec![
-                row(
-                    "Days",
-                    ticked(&[
-                        (&p.day_mon, "Monday"),
-                        (&p.day_tue, "Tuesday"),
-                        (&p.day_wed, "Wednesday"),
-                        (&p.day_thu, "Thursday"),
-                        (&p.day_fri, "Friday"),
-                        (&p.day_sat, "Saturday"),
-                        (&p.day_sun, "Sunday"),
-                    ]),
-                ),
-                row("Earliest start", date(&p.start_day, &p.start_month, &p.start_year)),
-                row("Notes", or_not_given(&p.notes)),
-            ]
-        }
-        Step::Consent => vec![row(
-            "Confirmed",
-            if a.consent.truth == "yes" && a.consent.sharing == "yes" { "Yes" } else { "Not yet" }.to_owned(),
-        )],
-    }
-}
-
-pub(crate) fn adult_rows(f: &AdultForm, link: &str) -> Vec<(String, String, String)> {
-    let row = |q: &str, v: String| (q.to_owned(), v, link.to_owned());
-    let contact = match f.contact_method.trim() {
-        "phone" => format!(
-            "Phone: {} ({})",
-            or_not_given(&f.phone),
-            if f.messages_ok == "yes" { "messages may be left" } else { "no messages" }
-        ),
-        "email" => format!("Email: {}", or_not_given(&f.email)),
-        "post" => "Post, to the address below".to_owned(),
-        _ => "Not answered".to_owned(),
-    };
-    let address: Vec<&str> = [&f.address_line_1, &f.address_line_2, &f.town, &f.postcode]
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let address = if address.is_empty() {
-        "Not given".to_owned()
-    } else {
-        let shared =
-            if f.share_address == "yes" { "may be shared with the other parent" } else { "kept from the other parent" };
-        format!("{} ({shared})", address.join(", "))
-    };
-    vec![
-        row("Name", or_not_given(&f.name)),
-        row("Date of birth", date(&f.dob_day, &f.dob_month, &f.dob_year)),
-        row("Safe contact", contact),
-        row("Address", address),
-        row("Parental responsibility", text::answer(&f.parental_responsibility).to_owned()),
-        row(
-            "Language",
-            format!(
-                "{}{}",
-                or_not_given(&f.language),
-                if f.interpreter == "yes" { ", needs an interpreter" } else { "" }
-            ),
-        ),
-        row("Access needs", or_not_given(&f.access_needs)),
-    ]
-}
-
 #[component]
 pub fn SupervisedPage() -> impl IntoView {
+    let l = use_locale();
     let data = Resource::new(|| (), |_| load_check());
     view! {
-        <Title text="The children need supervised contact" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=l.pick("The children need supervised contact", "Mae angen cyswllt dan oruchwyliaeth ar y plant") />
+        <Suspense fallback=move || view! { <p>{l.pick("Loading…", "Yn llwytho…")}</p> }>
             {move || Suspend::new(async move {
                 let view = match data.await {
                     Ok(view) => view,
@@ -300,25 +138,55 @@ pub fn SupervisedPage() -> impl IntoView {
                     .screening
                     .as_ref()
                     .filter(|s| s.light == Light::Red)
-                    .map(|s| s.reasons.iter().map(|r| view! { <li>{text::reason(*r)}</li> }).collect_view());
+                    .map(|s| s.reasons.iter().map(|r| view! { <li>{text::reason(*r, l)}</li> }).collect_view());
                 let centre = view.centre.clone();
-                let centre_name = centre.as_ref().map_or("The centre you chose".to_owned(), |c| c.name.clone());
+                let centre_name = centre
+                    .as_ref()
+                    .map_or(l.pick("The centre you chose", "y ganolfan a ddewisoch chi").to_owned(), |c| c.name.clone());
+                let cannot_take = match l {
+                    Locale::English => format!(
+                        "{centre_name} offers supported contact only, so it cannot take this referral. Your answers are saved."
+                    ),
+                    Locale::Welsh => format!(
+                        "Mae {centre_name} yn cynnig cyswllt gyda chymorth yn unig, felly does dim modd iddi dderbyn yr atgyfeiriad hwn. Mae eich atebion wedi'u cadw."
+                    ),
+                };
                 let search = centre
                     .as_ref()
                     .map_or("/find-a-centre?service=supervised".to_owned(), |c| format!("/find-a-centre?service=supervised&q={}", c.town));
                 view! {
-                    <a href="/refer/safety" class="back-link">"Back"</a>
-                    <h1 class="heading-l">"The children need supervised contact"</h1>
-                    <p class="body">"From what you have told us, the children need "<strong>"supervised contact"</strong>
-                        ": one-to-one, with a trained worker always there. This is to keep the children safe. It does not mean anyone is being blamed."</p>
-                    <p class="body">"You told us that:"</p>
+                    <a href="/refer/safety" class="back-link">{l.pick("Back", "Yn ôl")}</a>
+                    <h1 class="heading-l">{l.pick("The children need supervised contact", "Mae angen cyswllt dan oruchwyliaeth ar y plant")}</h1>
+                    {match l {
+                        Locale::English => view! {
+                            <p class="body">"From what you have told us, the children need "<strong>"supervised contact"</strong>
+                                ": one-to-one, with a trained worker always there. This is to keep the children safe. It does not mean anyone is being blamed."</p>
+                        }.into_any(),
+                        Locale::Welsh => view! {
+                            <p class="body">"O'r hyn rydych chi wedi'i ddweud wrthon ni, mae angen "<strong>"cyswllt dan oruchwyliaeth"</strong>
+                                " ar y plant: un i un, gyda gweithiwr hyfforddedig yno bob amser. Mae hyn er mwyn cadw'r plant yn ddiogel. Nid yw'n golygu bod unrhyw un yn cael y bai."</p>
+                        }.into_any(),
+                    }}
+                    <p class="body">{l.pick("You told us that:", "Dyma beth ddywedoch chi wrthon ni:")}</p>
                     <ul class="list list--bullet">{reasons}</ul>
-                    <p class="body">{centre_name}" offers supported contact only, so it cannot take this referral. Your answers are saved."</p>
-                    <h2 class="heading-m">"What you can do"</h2>
+                    <p class="body">{cannot_take}</p>
+                    <h2 class="heading-m">{l.pick("What you can do", "Beth allwch chi ei wneud")}</h2>
                     <ol class="list list--number">
-                        <li><a href=search>"Find a centre that offers supervised contact"</a>", open its page and choose “"{crate::messages::use_messages().start_referral}"”. Your referral will move there, with your answers."</li>
-                        <li>"If an answer was wrong, "<a href="/refer/safety?change=1">"change your answers about safety"</a>"."</li>
-                        <li>"You can also talk it through with the NACCC information line, or with a solicitor or Cafcass if they are involved."</li>
+                        <li>
+                            <a href=search>{l.pick("Find a centre that offers supervised contact", "Dewch o hyd i ganolfan sy'n cynnig cyswllt dan oruchwyliaeth")}</a>
+                            {l.pick(", open its page and choose “", ", agorwch ei thudalen a dewiswch “")}
+                            {crate::messages::use_messages().start_referral}
+                            {l.pick("”. Your referral will move there, with your answers.", "”. Bydd eich atgyfeiriad yn symud yno, gyda'ch atebion.")}
+                        </li>
+                        <li>
+                            {l.pick("If an answer was wrong, ", "Os oedd ateb yn anghywir, ")}
+                            <a href="/refer/safety?change=1">{l.pick("change your answers about safety", "newidiwch eich atebion am ddiogelwch")}</a>
+                            "."
+                        </li>
+                        <li>{l.pick(
+                            "You can also talk it through with the NACCC information line, or with a solicitor or Cafcass if they are involved.",
+                            "Gallwch chi hefyd siarad am y peth gyda llinell wybodaeth NACCC, neu gyda chyfreithiwr neu Cafcass os ydyn nhw'n rhan o'r achos.",
+                        )}</li>
                     </ol>
                 }
                 .into_any()

@@ -5,7 +5,7 @@ use crate::components::checked::checked_form;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use shared::referral::{DraftAnswers, FieldError, Fields, JoinAnswers, JoinStep, Step};
-use shared::{IsoDate, ServiceType};
+use shared::{IsoDate, Locale, ServiceType};
 
 /// Which of the wizard's rules a form is checked by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,8 +48,9 @@ impl WizardRule {
 }
 
 /// An island around a wizard form: the error summary (`errors`, the server's, at first) and
-/// the form, checked by `rule` before it is sent. Lazy: its code loads only on a wizard page.
+/// the form, checked by `rule` before it is sent, its problems shown in `locale`. Lazy: its code
+/// loads only on a wizard page.
 #[island(lazy)]
-pub fn WizardCheck(rule: WizardRule, errors: Vec<FieldError>, children: Children) -> impl IntoView {
-    checked_form(errors, move |answers, _| rule.check(answers), children)
+pub fn WizardCheck(rule: WizardRule, errors: Vec<FieldError>, locale: Locale, children: Children) -> impl IntoView {
+    checked_form(errors, locale, move |answers, _| rule.check(answers), children)
 }

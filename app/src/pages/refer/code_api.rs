@@ -26,6 +26,20 @@ pub enum CodeProblem {
     TooManyTries,
 }
 
+impl shared::Welsh for CodeProblem {
+    fn welsh(&self) -> std::borrow::Cow<'static, str> {
+        match self {
+            Self::CodeMissing => "rhowch y cod".into(),
+            Self::NoMatch => "dydy'r cyfeirnod a'r cod ddim yn cyfateb i unrhyw beth y gallwn ei agor: gwiriwch y ddau a rhowch gynnig arall arni".into(),
+            Self::TooManyTries => format!(
+                "gormod o ymdrechion gyda'r cyfeirnod hwn: arhoswch {}, yna rhowch gynnig arall arni",
+                shared::durations::GUESS_LOCK.words_in(shared::Locale::Welsh)
+            )
+            .into(),
+        }
+    }
+}
+
 /// A refused reference + code form, as it is shown again: the reference as typed (never the code).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeForm {
@@ -49,13 +63,13 @@ where
     let errors = match parse_code(reference, code, form) {
         Ok((r, c)) => match open(r.clone(), c).await? {
             CodeCheck::Opened(value) => return Ok(Some((r, value))),
-            CodeCheck::Wrong => vec![FieldError::new(format!("{form}-reference"), &CodeProblem::NoMatch)],
-            CodeCheck::Locked => vec![FieldError::new(format!("{form}-reference"), &CodeProblem::TooManyTries)],
+            CodeCheck::Wrong => vec![FieldError::bilingual(format!("{form}-reference"), &CodeProblem::NoMatch)],
+            CodeCheck::Locked => vec![FieldError::bilingual(format!("{form}-reference"), &CodeProblem::TooManyTries)],
         },
         Err(mut errors) => {
             if code.trim().is_empty() {
                 for e in errors.iter_mut().filter(|e| e.field.ends_with("-code")) {
-                    *e = FieldError::new(e.field.clone(), &CodeProblem::CodeMissing);
+                    *e = FieldError::bilingual(e.field.clone(), &CodeProblem::CodeMissing);
                 }
             }
             errors

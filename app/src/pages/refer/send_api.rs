@@ -72,7 +72,7 @@ pub async fn submit_referral(#[server(default)] key: String) -> Result<(), Wizar
         Some(reference) => ports.referrals.draft(reference).await?.map(|answers| (reference.clone(), answers)),
         None => None,
     };
-    let Some((reference, answers)) = opened else {
+    let Some((reference, mut answers)) = opened else {
         // Sent already by an earlier press (a double click, a retry): show its confirmation.
         let sent = match draft {
             Some(reference) if ports.referrals.progress(&reference).await?.is_some() => Some(reference),
@@ -105,6 +105,8 @@ pub async fn submit_referral(#[server(default)] key: String) -> Result<(), Wizar
     let Some(centre) = centre.and_then(|c| shared::Slug::parse(&c.slug).ok()) else {
         return Err(WizardError::BadRequest.with_status());
     };
+    // Sent in the language the person chose: the referrer's emails are written in it.
+    answers.language = crate::request::chosen_locale().code().to_owned();
     let sent = ports
         .referrals
         .submit(crate::ports::SubmitReferral {

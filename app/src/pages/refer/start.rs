@@ -1,6 +1,7 @@
 //! `/refer`: start a referral (`?centre={slug}` pre-selects the centre), or find a centre first.
 
 use super::api::{CentreChoice, ChooseCentre, StartReferral, WizardError};
+use crate::messages::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -28,11 +29,18 @@ pub fn StartPage() -> impl IntoView {
     let data = Resource::new(centre, load_start);
     let start = ServerAction::<StartReferral>::new();
     let choose = ServerAction::<ChooseCentre>::new();
+    let l = use_locale();
+    let title = l.pick("Make a Safe Referral", "Gwneud Atgyfeiriad Diogel");
     view! {
-        <Title text="Make a Safe Referral" />
-        <h1 class="heading-xl">"Make a Safe Referral"</h1>
-        <p class="lead">"Refer a family to a child contact centre, so children can spend time safely with a parent they do not live with."</p>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=title />
+        <h1 class="heading-xl">{title}</h1>
+        <p class="lead">
+            {l.pick(
+                "Refer a family to a child contact centre, so children can spend time safely with a parent they do not live with.",
+                "Atgyfeiriwch deulu i ganolfan cyswllt plant, fel y gall plant dreulio amser yn ddiogel gyda rhiant nad ydyn nhw'n byw gydag ef neu hi."
+            )}
+        </p>
+        <Suspense fallback=move || view! { <p>{l.pick("Loading…", "Yn llwytho…")}</p> }>
             {move || Suspend::new(async move {
                 let view = match data.await {
                     Ok(view) => view,
@@ -42,17 +50,26 @@ pub fn StartPage() -> impl IntoView {
                 let slug = centre.as_ref().map(|c| c.slug.clone()).unwrap_or_default();
                 let centre_part = match &centre {
                     Some(c) if c.accepts_online_referrals => view! {
-                        <div class="inset"><p>"You are referring to "<strong>{c.name.clone()}</strong>", "{c.town.clone()}"."</p></div>
+                        <div class="inset"><p>{l.pick("You are referring to ", "Rydych chi'n atgyfeirio i ")}<strong>{c.name.clone()}</strong>", "{c.town.clone()}"."</p></div>
                     }
                     .into_any(),
                     Some(c) => view! {
-                        <div class="inset"><p><strong>{c.name.clone()}</strong>" does not take referrals online yet. Please contact the centre, or "
-                            <a href="/find-a-centre">"choose another centre"</a>"."</p></div>
+                        <div class="inset"><p>{l.pick("", "Nid yw ")}<strong>{c.name.clone()}</strong>
+                            {l.pick(
+                                " does not take referrals online yet. Please contact the centre, or ",
+                                " yn derbyn atgyfeiriadau ar-lein eto. Cysylltwch â'r ganolfan, neu "
+                            )}
+                            <a href="/find-a-centre">{l.pick("choose another centre", "dewiswch ganolfan arall")}</a>"."</p></div>
                     }
                     .into_any(),
                     None => view! {
-                        <p class="body">"First, "<a href="/find-a-centre">"find a centre near the children"</a>
-                            " and choose “"{crate::messages::use_messages().start_referral}"” on its page. You can also start now and choose the centre later."</p>
+                        <p class="body">{l.pick("First, ", "Yn gyntaf, ")}
+                            <a href="/find-a-centre">{l.pick("find a centre near the children", "dewch o hyd i ganolfan yn agos at y plant")}</a>
+                            {l.pick(" and choose “", " a dewiswch “")}{crate::messages::use_messages().start_referral}
+                            {l.pick(
+                                "” on its page. You can also start now and choose the centre later.",
+                                "” ar ei thudalen. Gallwch chi hefyd ddechrau nawr a dewis y ganolfan yn nes ymlaen."
+                            )}</p>
                     }
                     .into_any(),
                 };
@@ -61,12 +78,14 @@ pub fn StartPage() -> impl IntoView {
                     let slug = slug.clone();
                     view! {
                         <div class="notification">
-                            <p>"You have a referral in progress in this browser ("{reference}")."</p>
-                            <p><a href="/refer/tasks">"Continue that referral"</a></p>
+                            <p>{l.pick("You have a referral in progress in this browser (", "Mae gennych chi atgyfeiriad ar waith yn y porwr hwn (")}{reference}")."</p>
+                            <p><a href="/refer/tasks">{l.pick("Continue that referral", "Parhau â'r atgyfeiriad hwnnw")}</a></p>
                             {(!slug.is_empty() && can_refer).then(|| view! {
                                 <ActionForm action=choose>
                                     <input type="hidden" name="centre" value=slug.clone() />
-                                    <button type="submit" class="button button--secondary">"Use this centre for that referral"</button>
+                                    <button type="submit" class="button button--secondary">
+                                        {l.pick("Use this centre for that referral", "Defnyddio'r ganolfan hon ar gyfer yr atgyfeiriad hwnnw")}
+                                    </button>
                                 </ActionForm>
                             })}
                         </div>
@@ -75,24 +94,43 @@ pub fn StartPage() -> impl IntoView {
                 view! {
                     {centre_part}
                     {open_part}
-                    <h2 class="heading-m">"Before you start"</h2>
+                    <h2 class="heading-m">{l.pick("Before you start", "Cyn i chi ddechrau")}</h2>
                     <ul class="list list--bullet">
-                        <li>"It takes about 20 minutes. Your answers are saved as you go, and you can come back later with a reference and a code."</li>
-                        <li>"You will need the children's names and dates of birth, and a safe way for the centre to contact each parent."</li>
-                        <li>"Addresses and contact details are never shown to the other parent unless you say so."</li>
-                        <li>"If you are in danger, call 999. Press “Exit this page”, or Shift three times, to leave quickly."</li>
+                        <li>{l.pick(
+                            "It takes about 20 minutes. Your answers are saved as you go, and you can come back later with a reference and a code.",
+                            "Mae'n cymryd tua 20 munud. Caiff eich atebion eu cadw wrth i chi fynd, a gallwch chi ddod yn ôl yn nes ymlaen gyda chyfeirnod a chod."
+                        )}</li>
+                        <li>{l.pick(
+                            "You will need the children's names and dates of birth, and a safe way for the centre to contact each parent.",
+                            "Bydd angen enwau a dyddiadau geni'r plant arnoch chi, a ffordd ddiogel i'r ganolfan gysylltu â phob rhiant."
+                        )}</li>
+                        <li>{l.pick(
+                            "Addresses and contact details are never shown to the other parent unless you say so.",
+                            "Dydyn ni byth yn dangos cyfeiriadau na manylion cyswllt i'r rhiant arall heb eich caniatâd chi."
+                        )}</li>
+                        <li>{l.pick(
+                            "If you are in danger, call 999. Press “Exit this page”, or Shift three times, to leave quickly.",
+                            "Os ydych chi mewn perygl, ffoniwch 999. Pwyswch “Gadael y dudalen hon”, neu'r fysell Shift 3 gwaith, i adael yn gyflym."
+                        )}</li>
                     </ul>
                     {can_refer.then(|| view! {
                         <ActionForm action=start>
                             <input type="hidden" name="centre" value=slug />
-                            <button type="submit" class="button button--start">"Start now"</button>
+                            <button type="submit" class="button button--start">{l.pick("Start now", "Dechrau nawr")}</button>
                         </ActionForm>
                     })}
-                    <h2 class="heading-m">"Already started or sent a referral?"</h2>
+                    <h2 class="heading-m">{l.pick("Already started or sent a referral?", "Wedi dechrau neu anfon atgyfeiriad yn barod?")}</h2>
                     <ul class="list">
-                        <li><a href="/refer/resume">"Continue a saved referral"</a></li>
-                        <li><a href="/refer/status">"Check the progress of a referral"</a></li>
-                        <li><a href="/refer/join">"Add your part to a referral you have been invited to"</a></li>
+                        <li><a href="/refer/resume">{l.pick("Continue a saved referral", "Parhau ag atgyfeiriad sydd wedi'i gadw")}</a></li>
+                        <li><a href="/refer/status">{l.pick("Check the progress of a referral", "Gwirio cynnydd atgyfeiriad")}</a></li>
+                        <li>
+                            <a href="/refer/join">
+                                {l.pick(
+                                    "Add your part to a referral you have been invited to",
+                                    "Ychwanegu eich rhan at atgyfeiriad rydych chi wedi cael gwahoddiad iddo"
+                                )}
+                            </a>
+                        </li>
                     </ul>
                 }
                 .into_any()

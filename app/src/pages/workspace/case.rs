@@ -5,7 +5,7 @@
 use super::case_actions::{ActOnCase, AddNote, AssignCase, CaseActions, NoteForm, load_returned};
 use super::model::CaseView;
 use super::{WorkspaceError, WorkspaceProblem, text};
-use crate::pages::refer::check::{adult_rows, summary_rows};
+use crate::pages::refer::answers::{adult_rows, summary_rows};
 use crate::pages::refer::send_api::CheckView;
 use crate::pages::staff_checks::{StaffCheck, StaffRule};
 use leptos::prelude::*;
@@ -45,14 +45,14 @@ pub(crate) fn answers(reference: &str, today: shared::IsoDate, answers: &DraftAn
     steps
         .into_iter()
         .map(|step| {
-            let rows = summary_rows(step, &check)
+            let rows = summary_rows(step, &check, shared::Locale::English)
                 .into_iter()
                 .map(|(q, a, _)| view! {
                     <div class="summary-list__row"><dt class="summary-list__key">{q}</dt><dd class="summary-list__value">{a}</dd></div>
                 })
                 .collect_view();
             view! {
-                <h3 class="heading-s">{crate::pages::refer::text::step_title(step)}</h3>
+                <h3 class="heading-s">{crate::pages::refer::text::step_title(step, shared::Locale::English)}</h3>
                 <dl class="summary-list">{rows}</dl>
             }
         })
@@ -118,7 +118,7 @@ fn Case(
             consent: part.consent.clone(),
             ..Default::default()
         };
-        let parent = adult_rows(&part.parent, "")
+        let parent = adult_rows(&part.parent, "", shared::Locale::English)
             .into_iter()
             .map(|(q, a, _)| view! {
                 <div class="summary-list__row"><dt class="summary-list__key">{q}</dt><dd class="summary-list__value">{a}</dd></div>
@@ -130,10 +130,12 @@ fn Case(
             {answers(&view.reference, view.today, &as_draft, vec![Step::Court, Step::Safety, Step::Practical, Step::Consent])}
         }
     });
-    let reasons = view
-        .screening
-        .as_ref()
-        .map(|s| s.reasons.iter().map(|r| view! { <li>{crate::pages::refer::text::reason(*r)}</li> }).collect_view());
+    let reasons = view.screening.as_ref().map(|s| {
+        s.reasons
+            .iter()
+            .map(|r| view! { <li>{crate::pages::refer::text::reason(*r, shared::Locale::English)}</li> })
+            .collect_view()
+    });
     let history = view
         .history
         .iter()
@@ -165,6 +167,11 @@ fn Case(
             <div class="summary-list__row"><dt class="summary-list__key">"Stage"</dt><dd class="summary-list__value" id="case-stage">{text::stage(stage)}</dd></div>
             <div class="summary-list__row"><dt class="summary-list__key">"Screening"</dt><dd class="summary-list__value">{text::light(view.light)}<ul class="list">{reasons}</ul></dd></div>
             <div class="summary-list__row"><dt class="summary-list__key">"Contact asked for"</dt><dd class="summary-list__value">{text::service(view.service)}</dd></div>
+            // A family who referred in Welsh may want to be answered in Welsh.
+            <div class="summary-list__row"><dt class="summary-list__key">"Referred in"</dt><dd class="summary-list__value" id="case-language">{match view.answers.locale() {
+                shared::Locale::English => "English",
+                shared::Locale::Welsh => "Welsh (Cymraeg): the family's emails from this service are in Welsh and English",
+            }}</dd></div>
             <div class="summary-list__row"><dt class="summary-list__key">"Assigned to"</dt><dd class="summary-list__value">{assigned_name}</dd></div>
             {contact.map(|c| view! {
                 <div class="summary-list__row"><dt class="summary-list__key">"Contact"</dt><dd class="summary-list__value">
