@@ -56,6 +56,20 @@ npm_ci() {
   fi
 }
 
+# cargo-fuzz (scripts/fuzz) and the nightly toolchain it needs (libFuzzer's instrumentation).
+CARGO_FUZZ_VERSION="0.13.1"
+ensure_fuzz_tools() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    log "Installing the nightly toolchain (for cargo-fuzz)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    log "Installing cargo-fuzz $CARGO_FUZZ_VERSION (once; a few minutes)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+  fi
+}
+
 ensure_test_tools() {
   if [ ! -x /usr/bin/chromium ]; then
     log "Installing Chromium from Debian"

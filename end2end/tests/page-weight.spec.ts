@@ -21,8 +21,12 @@ import { AUTHENTICATOR_KEY, PASSWORD, signIn } from "./staff-helpers";
 // Welsh of every problem the wizard reports (`shared::referral::welsh`, needed by the Welsh
 // wizard's instant checks); wasm-split keeps every string in the main file, so the home page
 // carries them too (a first visit to `/` 87,957 → 89,007, a wizard page's wasm 165,299 → 166,933).
+// Raised again on purpose in session 14, for the wizard's checks only: the Welsh wizard and contact
+// form (the contact form's problems in Welsh, the island told the page's language, the error
+// summary's Welsh title) took a wizard page's wasm from 166,518 to 167,639; the home page's first
+// visit stayed within its budget (88,805).
 const BUDGET_FIRST_VISIT_HOME = 89_500;
-const BUDGET_PUBLIC_PAGE_WASM = 167_400;
+const BUDGET_PUBLIC_PAGE_WASM = 168_400;
 
 const KINDS = ["html", "css", "js", "wasm", "other"] as const;
 type Kind = (typeof KINDS)[number];

@@ -29,6 +29,18 @@ pub enum Command {
         #[arg(long)]
         off: bool,
     },
+    /// Writes a consistent copy of the whole database to a new file while the site runs
+    /// (SQLite: `VACUUM INTO`; PostgreSQL: `pg_dump`). Sealed data stays sealed: keep the data
+    /// key safe separately, without it the copy's personal data cannot be read.
+    Backup {
+        /// The new file to write (never overwritten).
+        to: PathBuf,
+    },
+    /// Puts a backup into a new, empty database (the `--database-url` given), then migrates it.
+    Restore {
+        /// The file `backup` wrote.
+        from: PathBuf,
+    },
 }
 
 #[derive(Debug, Args, Clone)]

@@ -22,6 +22,15 @@ async fn main() -> anyhow::Result<()> {
         std::fs::create_dir_all(&cli.database.data_dir)
             .with_context(|| format!("creating data directory {}", cli.database.data_dir.display()))?;
     }
+    // Before anything opens (and so creates) the database it goes into.
+    if let Some(Command::Restore { from }) = &cli.command {
+        server::platform::backup::restore(&url, from)
+            .await
+            .with_context(|| format!("restoring {} into {}", from.display(), redact_url(&url)))?;
+        Store::connect(&url).await?.migrate().await.context("migrating the restored database")?;
+        tracing::info!(from = %from.display(), "backup restored");
+        return Ok(());
+    }
     let store = Store::connect(&url).await.with_context(|| format!("opening {}", redact_url(&url)))?;
     store.migrate().await.context("migrating the database")?;
 
@@ -49,6 +58,12 @@ async fn main() -> anyhow::Result<()> {
             store.record(&event, time::OffsetDateTime::now_utc().unix_timestamp()).await?;
             println!("{} is {} a safeguarding lead", user.email, if off { "no longer" } else { "now" });
         }
+        Command::Backup { to } => {
+            server::platform::backup::backup(&store, &url, &to).await.context("backing up the database")?;
+            tracing::info!(to = %to.display(), "backup written");
+        }
+        // Done above, before the database was opened.
+        Command::Restore { .. } => {}
         Command::Serve(args) => serve(store, &url, &cli.database.data_dir, args).await?,
     }
     Ok(())

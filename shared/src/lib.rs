@@ -53,6 +53,9 @@ pub mod search;
 pub mod staff_admin;
 pub mod uk_time;
 
+#[cfg(test)]
+mod state_machine_props;
+
 pub use centre::{Centre, CentreError, CentreName, Nation, OpeningDays, ServiceType, Slug, Weekday};
 pub use centre_profile::{
     AccreditationStatus, AccreditationSummary, CentreProfile, IsoDate, OpeningTimes, ProfileText,

@@ -28,6 +28,7 @@ mod retention;
 mod returns;
 mod returns_seed;
 mod sessions;
+mod snapshot;
 mod sqlite;
 mod status;
 mod submissions;

@@ -31,9 +31,46 @@ impl TestDb {
     pub async fn sqlite() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite:{}", dir.path().join("test.db").display());
-        let store = Store::connect(&url).await.expect("open SQLite");
-        store.migrate().await.expect("migrate SQLite");
-        Self { store, url, evidence: memory_evidence(), _dir: Some(dir) }
+        Self::open(url, Some(dir)).await
+    }
+
+    /// Opens and migrates the database at `url` (`dir` holds a SQLite file).
+    async fn open(url: String, dir: Option<tempfile::TempDir>) -> Self {
+        let store = Store::connect(&url).await.expect("open the database");
+        store.migrate().await.expect("migrate");
+        Self { store, url, evidence: memory_evidence(), _dir: dir }
+    }
+
+    /// A new database of the same kind, not yet created (SQLite) or empty (PostgreSQL): what
+    /// `fill` (a restore, say) puts there is then opened and migrated as a `TestDb`.
+    pub async fn another<F: std::future::Future<Output = ()>>(&self, fill: impl FnOnce(String) -> F) -> Self {
+        match self.store.backend() {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite:{}", dir.path().join("other.db").display());
+                fill(url.clone()).await;
+                Self::open(url, Some(dir)).await
+            }
+            Backend::Postgres => {
+                let url = Self::create_postgres_database(&self.url).await;
+                fill(url.clone()).await;
+                Self::open(url, None).await
+            }
+        }
+    }
+
+    /// A new, empty database on the server of `like` (with its options), by URL.
+    async fn create_postgres_database(like: &str) -> String {
+        let name = format!("naccc_test_{:016x}", rand::rng().random::<u64>());
+        let mut admin = sqlx::PgConnection::connect(like).await.expect("connect to PostgreSQL");
+        admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
+        // The test database on the same server, with the same options (`?sslmode=require`, …).
+        let (path, options) = like.split_once('?').map_or((like, None), |(p, o)| (p, Some(o)));
+        let (base, _) = path.rsplit_once('/').expect("database URL has a path");
+        match options {
+            Some(options) => format!("{base}/{name}?{options}"),
+            None => format!("{base}/{name}"),
+        }
     }
 
     /// `None` (the test is skipped) only when PostgreSQL is neither configured nor required.
@@ -46,19 +83,8 @@ impl TestDb {
             eprintln!("skipping: TEST_POSTGRES_URL is not set (scripts/test sets it)");
             return None;
         };
-        let name = format!("naccc_test_{:016x}", rand::rng().random::<u64>());
-        let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("connect to PostgreSQL");
-        admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
-        // The test database on the same server, with the same options (`?sslmode=require`, …).
-        let (path, options) = admin_url.split_once('?').map_or((admin_url.as_str(), None), |(p, o)| (p, Some(o)));
-        let (base, _) = path.rsplit_once('/').expect("database URL has a path");
-        let url = match options {
-            Some(options) => format!("{base}/{name}?{options}"),
-            None => format!("{base}/{name}"),
-        };
-        let store = Store::connect(&url).await.expect("open PostgreSQL");
-        store.migrate().await.expect("migrate PostgreSQL");
-        Some(Self { store, url, evidence: memory_evidence(), _dir: None })
+        let url = Self::create_postgres_database(&admin_url).await;
+        Some(Self::open(url, None).await)
     }
 
     /// Runs SQL on a separate connection, around the application, binding text parameters.

@@ -142,13 +142,15 @@ pub fn SupervisedPage() -> impl IntoView {
                 let centre = view.centre.clone();
                 let centre_name = centre
                     .as_ref()
-                    .map_or(l.pick("The centre you chose", "y ganolfan a ddewisoch chi").to_owned(), |c| c.name.clone());
+                    .map_or(l.pick("The centre you chose", "'r ganolfan a ddewisoch chi").to_owned(), |c| format!(" {}", c.name));
                 let cannot_take = match l {
                     Locale::English => format!(
-                        "{centre_name} offers supported contact only, so it cannot take this referral. Your answers are saved."
+                        "{} offers supported contact only, so it cannot take this referral. Your answers are saved.",
+                        centre_name.trim_start()
                     ),
+                    // "Mae'r ganolfan…" but "Mae Canolfan X…".
                     Locale::Welsh => format!(
-                        "Mae {centre_name} yn cynnig cyswllt gyda chymorth yn unig, felly does dim modd iddi dderbyn yr atgyfeiriad hwn. Mae eich atebion wedi'u cadw."
+                        "Mae{centre_name} yn cynnig cyswllt gyda chymorth yn unig, felly does dim modd iddi dderbyn yr atgyfeiriad hwn. Mae eich atebion wedi'u cadw."
                     ),
                 };
                 let search = centre

@@ -156,10 +156,10 @@ code_page!(
     ["Add your part to a referral", "Ychwanegu eich rhan at atgyfeiriad"],
     [
         "The parent who made the referral, or their solicitor, gave you a reference and an invitation code. You will not see anything they wrote, and they will not see what you write.",
-        "Mae'r rhiant a wnaeth yr atgyfeiriad, neu eu cyfreithiwr, wedi rhoi cyfeirnod a chod gwahoddiad i chi. Fyddwch chi ddim yn gweld dim byd a ysgrifennon nhw, a fyddan nhw ddim yn gweld beth rydych chi'n ei ysgrifennu."
+        "Mae'r rhiant a wnaeth yr atgyfeiriad, neu eu cyfreithiwr, wedi rhoi cyfeirnod a chod gwahodd i chi. Fyddwch chi ddim yn gweld dim byd a ysgrifennon nhw, a fyddan nhw ddim yn gweld beth rydych chi'n ei ysgrifennu."
     ],
     ["Continue", "Parhau"],
-    ["Invitation code", "Cod gwahoddiad"]
+    ["Invitation code", "Cod gwahodd"]
 );
 
 #[component]

@@ -49,7 +49,7 @@ pub fn WizardProblem(error: WizardError) -> impl IntoView {
                         {l.pick(" with its reference and code", " gyda'i gyfeirnod a'i god")}
                     </li>
                     <li><a href="/refer">{l.pick("Start a new referral", "Dechrau atgyfeiriad newydd")}</a></li>
-                    <li><a href="/refer/status">{l.pick("Check the progress of a referral you have sent", "Gwirio hynt atgyfeiriad rydych chi wedi'i anfon")}</a></li>
+                    <li><a href="/refer/status">{l.pick("Check the progress of a referral you have sent", "Gwirio cynnydd atgyfeiriad rydych chi wedi'i anfon")}</a></li>
                 </ul>
             }
             .into_any()

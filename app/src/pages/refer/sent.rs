@@ -46,13 +46,13 @@ pub fn SentPage() -> impl IntoView {
                         )}</li>
                     </ol>
                     <p class="body">{l.pick("Status now: ", "Statws nawr: ")}<strong>{view.status.headline_in(l)}</strong></p>
-                    <h2 class="heading-m" id="progress-code">{l.pick("Checking progress", "Gwirio hynt")}</h2>
+                    <h2 class="heading-m" id="progress-code">{l.pick("Checking progress", "Gwirio cynnydd")}</h2>
                     {match view.code.clone() {
                         Some(code) => view! { <CodePanel reference=reference.clone() code=Some(code) id="status-code" /> }.into_any(),
                         None => view! {
-                            <p class="body">{l.pick("To check progress later at ", "I wirio hynt yn nes ymlaen yn ")}<a href="/refer/status">"/refer/status"</a>{l.pick(", you need your reference and a code.", ", bydd angen eich cyfeirnod a chod arnoch chi.")}</p>
+                            <p class="body">{l.pick("To check progress later at ", "I wirio cynnydd yn nes ymlaen yn ")}<a href="/refer/status">"/refer/status"</a>{l.pick(", you need your reference and a code.", ", bydd angen eich cyfeirnod a chod arnoch chi.")}</p>
                             <ActionForm action=status_code>
-                                <button type="submit" class="button button--secondary">{l.pick("Get a code for checking progress", "Cael cod i wirio hynt")}</button>
+                                <button type="submit" class="button button--secondary">{l.pick("Get a code for checking progress", "Cael cod i wirio cynnydd")}</button>
                             </ActionForm>
                         }.into_any(),
                     }}

@@ -81,7 +81,7 @@ fn StepForm(step: Step, view: WizardView, invalid: bool, change: bool) -> impl I
             </div>
         </ActionForm>
         </WizardCheck>
-        <p><a href="/refer/tasks">{l.pick("See all the parts of your referral", "Gweld pob rhan o'ch atgyfeiriad")}</a></p>
+        <p><a href="/refer/tasks">{l.pick("See all the parts of your referral", "Gweld holl rannau eich atgyfeiriad")}</a></p>
     }
 }
 
