@@ -131,8 +131,8 @@ async fn two_submits_with_one_key_make_one_referral(db: &TestDb) {
     complete_referral(&mut b, &slug, "non_resident_parent", &[]).await;
     let check = b.get("/refer/check").await;
     let key = submission_key(&check.body);
-    let mut first = Browser { app: b.app.clone(), cookies: b.cookies.clone() };
-    let mut second = Browser { app: b.app.clone(), cookies: b.cookies.clone() };
+    let mut first = b.same_session();
+    let mut second = b.same_session();
     let pairs = [("key", key.as_str())];
     let (one, two) =
         tokio::join!(first.submit("/api/refer/submit", &pairs), second.submit("/api/refer/submit", &pairs));

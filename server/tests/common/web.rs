@@ -83,6 +83,41 @@ pub async fn send_request(app: &Router, request: Request<Body>) -> Response {
 pub struct Browser {
     pub app: Router,
     pub cookies: BTreeMap<String, String>,
+    /// The server as another process, reached over TCP (the fault tests), instead of `app`.
+    remote: Option<Remote>,
+}
+
+/// What a browser gets when the server does not answer at all (refused, reset, cut off).
+pub const NO_ANSWER: u16 = 599;
+
+#[derive(Clone)]
+struct Remote {
+    base: String,
+    client: hyper_util::client::legacy::Client<hyper_util::client::legacy::connect::HttpConnector, Body>,
+}
+
+impl Remote {
+    async fn send(&self, mut request: Request<Body>) -> Response {
+        let no_answer = |why: String| Response {
+            status: StatusCode::from_u16(NO_ANSWER).expect("a status"),
+            headers: HeaderMap::new(),
+            body: why,
+        };
+        *request.uri_mut() = format!("{}{}", self.base, request.uri()).parse().expect("a URL");
+        let response = match self.client.request(request).await {
+            Ok(response) => response,
+            Err(e) => return no_answer(e.to_string()),
+        };
+        let (parts, body) = response.into_parts();
+        match body.collect().await {
+            Ok(bytes) => Response {
+                status: parts.status,
+                headers: parts.headers,
+                body: String::from_utf8_lossy(&bytes.to_bytes()).into_owned(),
+            },
+            Err(e) => no_answer(e.to_string()),
+        }
+    }
 }
 
 pub fn form_body(pairs: &[(&str, &str)]) -> String {
@@ -101,7 +136,25 @@ fn encode(s: &str) -> String {
 
 impl Browser {
     pub fn new(app: Router) -> Self {
-        Self { app, cookies: BTreeMap::new() }
+        Self { app, cookies: BTreeMap::new(), remote: None }
+    }
+
+    /// A browser on a server running as its own process at `base` (`http://127.0.0.1:port`).
+    pub fn over_tcp(base: &str) -> Self {
+        let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
+        Self { app: Router::new(), cookies: BTreeMap::new(), remote: Some(Remote { base: base.to_owned(), client }) }
+    }
+
+    /// Another tab of this browser: the same cookies, from now on kept apart.
+    pub fn same_session(&self) -> Self {
+        Self { app: self.app.clone(), cookies: self.cookies.clone(), remote: self.remote.clone() }
+    }
+
+    async fn send(&self, request: Request<Body>) -> Response {
+        match &self.remote {
+            Some(remote) => remote.send(request).await,
+            None => send_request(&self.app, request).await,
+        }
     }
 
     fn cookie_header(&self) -> String {
@@ -128,7 +181,7 @@ impl Browser {
             .header(header::COOKIE, self.cookie_header())
             .body(Body::empty())
             .expect("request");
-        let response = send_request(&self.app, request).await;
+        let response = self.send(request).await;
         self.keep_cookies(&response.headers);
         response
     }
@@ -141,7 +194,7 @@ impl Browser {
             .header(header::COOKIE, self.cookie_header())
             .body(Body::from(body))
             .expect("request");
-        let response = send_request(&self.app, request).await;
+        let response = self.send(request).await;
         self.keep_cookies(&response.headers);
         response
     }
