@@ -22,7 +22,13 @@ async fn main() -> anyhow::Result<()> {
         std::fs::create_dir_all(&cli.database.data_dir)
             .with_context(|| format!("creating data directory {}", cli.database.data_dir.display()))?;
     }
-    // Before anything opens (and so creates) the database it goes into.
+    // Before anything opens (and so creates or migrates) the database: a backup copies the
+    // database as it is; a restore goes into a database that does not exist yet.
+    if let Some(Command::Backup { to }) = &cli.command {
+        server::platform::backup::backup_database(&url, to).await.context("backing up the database")?;
+        tracing::info!(to = %to.display(), "backup written");
+        return Ok(());
+    }
     if let Some(Command::Restore { from }) = &cli.command {
         server::platform::backup::restore(&url, from)
             .await
@@ -58,12 +64,8 @@ async fn main() -> anyhow::Result<()> {
             store.record(&event, time::OffsetDateTime::now_utc().unix_timestamp()).await?;
             println!("{} is {} a safeguarding lead", user.email, if off { "no longer" } else { "now" });
         }
-        Command::Backup { to } => {
-            server::platform::backup::backup(&store, &url, &to).await.context("backing up the database")?;
-            tracing::info!(to = %to.display(), "backup written");
-        }
         // Done above, before the database was opened.
-        Command::Restore { .. } => {}
+        Command::Backup { .. } | Command::Restore { .. } => {}
         Command::Serve(args) => serve(store, &url, &cli.database.data_dir, args).await?,
     }
     Ok(())

@@ -7,8 +7,9 @@ use common::TestDb;
 use common::staff::setup;
 use common::web::{Browser, TEST_KEY_HEX};
 use common::wizard::{complete_referral, send};
-use server::platform::backup::{BackupError, backup, restore};
+use server::platform::backup::{BackupError, backup, backup_database, restore};
 use server::platform::crypto::{FieldCipher, FieldLocation};
+use std::os::unix::fs::PermissionsExt;
 
 /// Tables whose rows a restore must bring back, every one of them (the first five are never
 /// empty here).
@@ -29,6 +30,25 @@ async fn a_backup_goes_back_into_a_new_database_still_sealed(db: &TestDb) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("naccc.backup");
     backup(&db.store, &db.url, &file).await.unwrap();
+    // It holds password hashes, sessions and the audit log: its owner's eyes only.
+    assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    assert!(!dir.path().join("naccc.backup.partial").exists(), "nothing left beside it");
+    if db.url.starts_with("sqlite:") {
+        let bytes = std::fs::read(&file).unwrap();
+        for clear in [b"Sam Jones".as_slice(), b"sam@example.com"] {
+            assert!(!bytes.windows(clear.len()).any(|w| w == clear), "personal data in clear in the backup");
+        }
+        // A wrong URL backs up nothing (and makes no database to back up).
+        let nowhere = format!("sqlite:{}", dir.path().join("nowhere.db").display());
+        let other = dir.path().join("other.backup");
+        assert!(matches!(backup_database(&nowhere, &other).await, Err(BackupError::NothingThere)));
+        assert!(!dir.path().join("nowhere.db").exists() && !other.exists());
+        // An old write-ahead log where the restore would go: refused, nothing written.
+        std::fs::write(dir.path().join("stale.db-wal"), b"old").unwrap();
+        let stale = format!("sqlite:{}", dir.path().join("stale.db").display());
+        assert!(matches!(restore(&stale, &file).await, Err(BackupError::NotEmpty)));
+        assert!(!dir.path().join("stale.db").exists());
+    }
     let mut at_backup = Vec::new();
     for table in TABLES {
         at_backup.push(count(db, table).await);
@@ -47,6 +67,8 @@ async fn a_backup_goes_back_into_a_new_database_still_sealed(db: &TestDb) {
     for (table, expected) in TABLES.into_iter().zip(at_backup) {
         assert_eq!(count(&restored, table).await, expected, "{table}");
     }
+    assert!(count(db, "sessions").await > 0);
+    assert_eq!(count(&restored, "sessions").await, 0, "no session comes back with a restore");
     // Nothing lands on top of data: a second restore into it is refused, and changes nothing.
     assert!(matches!(restore(&restored.url, &file).await, Err(BackupError::NotEmpty)));
     assert_eq!(count(&restored, "referrals").await, count(db, "referrals").await - 1);

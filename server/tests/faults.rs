@@ -46,10 +46,11 @@ impl Server {
         Server { child, base }
     }
 
-    async fn ready(&self) {
+    async fn ready(&mut self) {
         let started = Instant::now();
         let mut probe = Browser::over_tcp(&self.base);
         while probe.get("/healthz").await.status != 200 {
+            assert!(self.child.try_wait().expect("the server's state").is_none(), "the server stopped at start");
             assert!(started.elapsed() < Duration::from_secs(60), "the server did not start");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -101,18 +102,23 @@ async fn count(db: &TestDb, sql: &str) -> i64 {
     db.raw_column::<i64>(sql).await[0]
 }
 
-/// Every acknowledged referral once, with one notice; nothing else of ours sent twice.
+/// Every acknowledged referral there, each sent one with exactly one notice to its centre.
 async fn nothing_acknowledged_is_lost(db: &TestDb, families: &[Family]) {
     for f in families {
         let r = &f.reference;
         let sent =
             count(db, &format!("SELECT count(*) FROM referrals WHERE reference = '{r}' AND state = 'submitted'")).await;
         let notices = count(db, &format!("SELECT count(*) FROM outbox WHERE subject = 'New referral {r}'")).await;
-        assert!(sent <= 1 && notices == sent, "{r}: sent {sent}, notices {notices}");
+        assert_eq!(notices, sent, "{r}: one notice for a sent referral, none for one not sent");
         if f.acknowledged {
             assert_eq!(sent, 1, "{r} was acknowledged, so it is there");
         }
     }
+    // And nothing more than ours: as many referrals sent as notices, across the whole database.
+    let all_sent = count(db, "SELECT count(*) FROM referrals WHERE state = 'submitted'").await;
+    let all_notices = count(db, "SELECT count(*) FROM outbox WHERE subject LIKE 'New referral %'").await;
+    assert_eq!(all_sent, all_notices);
+    assert!(all_sent <= i64::try_from(families.len()).expect("a count"));
     if db.url.starts_with("sqlite:") {
         assert_eq!(db.raw_column::<String>("PRAGMA integrity_check").await, ["ok"]);
     }
@@ -192,6 +198,10 @@ async fn killed_three_times_while_sending_nothing_acknowledged_is_lost(db: &Test
     }
     assert!(again.iter().all(|f| f.acknowledged), "every referral is sent in the end");
     nothing_acknowledged_is_lost(db, &again).await;
+    assert_eq!(
+        count(db, "SELECT count(*) FROM referrals WHERE state = 'submitted'").await,
+        i64::try_from(FAMILIES).unwrap()
+    );
     server.kill();
 }
 
@@ -214,10 +224,11 @@ impl Relay {
         let (relay_up, relay_cut) = (up.clone(), cut.clone());
         tokio::spawn(async move {
             while let Ok((mut inbound, _)) = listener.accept().await {
+                // Told of a cut before it is let through: none slips past one.
+                let (target, mut cut) = (target.clone(), relay_cut.subscribe());
                 if !relay_up.load(Ordering::SeqCst) {
                     continue; // dropped at once: refused
                 }
-                let (target, mut cut) = (target.clone(), relay_cut.subscribe());
                 tokio::spawn(async move {
                     let Ok(mut upstream) = tokio::net::TcpStream::connect(&target).await else { return };
                     tokio::select! {
@@ -252,7 +263,7 @@ async fn postgres_stopped_at_once_answers_503_and_recovers(db: &TestDb) {
     let relay = Relay::to(address.to_owned()).await;
     let through_relay = format!("{user}@127.0.0.1:{}/{path}", relay.port);
     let data = tempfile::tempdir().unwrap();
-    let server = Server::start(&through_relay, data.path(), free_port());
+    let mut server = Server::start(&through_relay, data.path(), free_port());
     server.ready().await;
     let mut waiting = families(&server.base, 8).await;
     let acknowledged = Arc::new(AtomicUsize::new(0));

@@ -58,6 +58,12 @@ async fn welsh_is_chosen_remembered_and_put_back(db: &TestDb) {
         assert_eq!(lang_of(&page.body), "cy", "{path}");
         assert!(!page.body.contains("Nid yw'r dudalen hon ar gael yn Gymraeg eto."), "{path}");
     }
+    // Pages that may show a code once offer no switch: loading them again would lose the code.
+    for path in ["/refer/saved", "/refer/sent", "/refer/join/who"] {
+        let page = b.get(path).await;
+        assert!(!page.body.contains("language-switch"), "{path} offers no switch");
+    }
+    assert!(b.get("/refer/tasks").await.body.contains("language-switch"));
     // Not written in Welsh (a page that does not exist): English, marked so, saying so in Welsh.
     let missing = b.get("/no-such-page").await;
     assert_eq!(lang_of(&missing.body), "en-GB");

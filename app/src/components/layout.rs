@@ -9,6 +9,12 @@ use leptos_router::hooks::use_location;
 /// Path prefixes of signed-in areas; every other page is public and offers "Exit this page".
 const STAFF_AREAS: [&str; 6] = ["/centre", "/admin", "/assess", "/board", "/login", "/logout"];
 
+/// Pages that may show a code once (a referral's code to come back or to check progress, the
+/// other parent's invitation, the other parent's own code on the first page of their part):
+/// loading them again, as a language switch does, would not show it again, so they offer no
+/// switch. The language is chosen on the pages before.
+const SHOWN_ONCE: [&str; 3] = ["/refer/saved", "/refer/sent", "/refer/join/who"];
+
 pub fn is_public_path(path: &str) -> bool {
     !STAFF_AREAS.iter().any(|area| path == *area || path.strip_prefix(area).is_some_and(|rest| rest.starts_with('/')))
 }
@@ -17,11 +23,13 @@ pub fn is_public_path(path: &str) -> bool {
 pub fn Layout(children: Children) -> impl IntoView {
     let m = use_messages();
     let location = use_location();
-    let public = move || is_public_path(&location.pathname.get());
+    let pathname = location.pathname;
+    let public = move || is_public_path(&pathname.get());
     // Offered on the public pages (staff pages are in English).
     let chosen = use_context::<Chosen>().unwrap_or_default().0;
     let shown = use_context::<Locale>().unwrap_or_default();
-    let switch = use_context::<SwitchTo>().filter(|_| public()).map(|to| {
+    let switchable = move || public() && !SHOWN_ONCE.contains(&pathname.get().as_str());
+    let switch = use_context::<SwitchTo>().filter(|_| switchable()).map(|to| {
         let other = chosen.other();
         view! {
             <nav class="language-switch" id="language-switch" aria-label=m.language_label>

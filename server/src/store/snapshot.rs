@@ -19,6 +19,12 @@ impl Store {
         }
     }
 
+    /// Ends every staff session (a restored database must not bring back one ended since).
+    pub async fn end_every_session(&self) -> Result<(), StoreError> {
+        super::on_write!(self, |pool| sqlx::query("DELETE FROM sessions").execute(pool).await.map(|_| ()))?;
+        Ok(())
+    }
+
     /// Whether the database holds no table of its own yet (nothing migrated, nothing restored).
     pub async fn is_empty(&self) -> Result<bool, StoreError> {
         let tables: i64 = match &*self.pools {
