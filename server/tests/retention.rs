@@ -13,9 +13,18 @@ use shared::account::Role;
 
 /// A referral to the demo staff centre, screened and declined by its coordinator; its reference.
 async fn declined_referral(db: &TestDb) -> (Browser, String, std::sync::Arc<server::platform::clock::ManualClock>) {
+    declined_referral_in(db, "en").await
+}
+
+/// The same, made on the pages in the language `lang` (`en`, `cy`).
+async fn declined_referral_in(
+    db: &TestDb,
+    lang: &str,
+) -> (Browser, String, std::sync::Arc<server::platform::clock::ManualClock>) {
     let (mut coordinator, clock) = setup(db).await;
     let centre = server::seed::demo_staff_centre().unwrap().to_string();
     let mut parent = Browser::new(coordinator.app.clone());
+    parent.get(&format!("/?lang={lang}")).await;
     complete_referral(&mut parent, &centre, "resident_parent", &[]).await;
     let reference = send(&mut parent).await;
     sign_in(&mut coordinator, Role::CentreCoordinator, NOW).await;
@@ -30,6 +39,19 @@ async fn declined_referral(db: &TestDb) -> (Browser, String, std::sync::Arc<serv
     }
     coordinator.submit("/api/centre/case/note", &[("reference", &reference), ("f[note]", "Called the mother.")]).await;
     (coordinator, reference, clock)
+}
+
+/// A referral sent in Welsh gets its news in Welsh and English: those emails are erased too.
+async fn a_welsh_referrals_news_is_erased_with_it(db: &TestDb) {
+    let (_, reference, _) = declined_referral_in(db, "cy").await;
+    let news =
+        format!("SELECT subject FROM outbox WHERE kind = 'referral.status' AND recipient = 'referrer:{reference}'");
+    let subjects = db.raw_column::<String>(&news).await;
+    assert_eq!(subjects.len(), 2);
+    assert!(subjects.iter().all(|s| s.starts_with("Newyddion am atgyfeiriad")), "{subjects:?}");
+    let day = 86_400;
+    assert_eq!(server::cases::retention::erase_expired(&db.store, NOW + 731 * day, 730).await.unwrap(), 1);
+    assert!(db.raw_column::<String>(&news).await.is_empty(), "the emails to the referrer's address are gone");
 }
 
 async fn a_case_closed_longer_than_the_period_keeps_only_its_statistics(db: &TestDb) {
@@ -128,4 +150,5 @@ async fn a_subject_access_export_withholds_the_other_partys_protected_fields(db:
 on_both_backends!(
     a_case_closed_longer_than_the_period_keeps_only_its_statistics,
     a_subject_access_export_withholds_the_other_partys_protected_fields,
+    a_welsh_referrals_news_is_erased_with_it,
 );
