@@ -40,21 +40,7 @@ fn case_action() -> impl Strategy<Value = CaseAction> {
 /// Half the steps are what the stage allows (chosen by `pick`), so runs reach contact and
 /// reviews rather than stopping at the first refusal.
 fn guided(state: &CaseState, action: CaseAction, pick: u8, date: IsoDate) -> CaseAction {
-    const KINDS: [ActionKind; 12] = [
-        ActionKind::AwaitOtherParty,
-        ActionKind::StartScreening,
-        ActionKind::Accept,
-        ActionKind::Decline,
-        ActionKind::Redirect,
-        ActionKind::AddToWaitingList,
-        ActionKind::BookPreVisit,
-        ActionKind::StartContact,
-        ActionKind::RecordSession,
-        ActionKind::StartReview,
-        ActionKind::ContinueAfterReview,
-        ActionKind::Close,
-    ];
-    let allowed: Vec<ActionKind> = KINDS.into_iter().filter(|k| state.stage().allows(*k)).collect();
+    let allowed: Vec<ActionKind> = ActionKind::ALL.into_iter().filter(|k| state.stage().allows(*k)).collect();
     if pick.is_multiple_of(2) || allowed.is_empty() {
         return action;
     }

@@ -198,6 +198,23 @@ impl Stage {
     }
 }
 
+impl ActionKind {
+    pub const ALL: [Self; 12] = [
+        Self::AwaitOtherParty,
+        Self::StartScreening,
+        Self::Accept,
+        Self::Decline,
+        Self::Redirect,
+        Self::AddToWaitingList,
+        Self::BookPreVisit,
+        Self::StartContact,
+        Self::RecordSession,
+        Self::StartReview,
+        Self::ContinueAfterReview,
+        Self::Close,
+    ];
+}
+
 impl CaseAction {
     pub fn kind(&self) -> ActionKind {
         match self {

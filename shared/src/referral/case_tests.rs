@@ -33,20 +33,7 @@ fn at(stage: Stage) -> CaseState {
     }
 }
 
-const KINDS: [ActionKind; 12] = [
-    ActionKind::AwaitOtherParty,
-    ActionKind::StartScreening,
-    ActionKind::Accept,
-    ActionKind::Decline,
-    ActionKind::Redirect,
-    ActionKind::AddToWaitingList,
-    ActionKind::BookPreVisit,
-    ActionKind::StartContact,
-    ActionKind::RecordSession,
-    ActionKind::StartReview,
-    ActionKind::ContinueAfterReview,
-    ActionKind::Close,
-];
+const KINDS: [ActionKind; 12] = ActionKind::ALL;
 
 fn action(kind: ActionKind) -> CaseAction {
     match kind {
