@@ -92,6 +92,21 @@ ensure_test_tools() {
   npm_ci end2end
 }
 
+# wrk (scripts/bench's load generator, from Debian) and PostgreSQL's server and client.
+ensure_bench_tools() {
+  if ! command -v wrk >/dev/null; then
+    log "Installing wrk from Debian"
+    apt_install wrk
+  fi
+  if ! command -v psql >/dev/null || { ! command -v initdb >/dev/null && [ ! -x /usr/lib/postgresql/15/bin/initdb ]; }; then
+    log "Installing PostgreSQL from Debian"
+    apt_install postgresql
+  fi
+  if ! command -v openssl >/dev/null; then
+    apt_install openssl
+  fi
+}
+
 # A throw-away PostgreSQL server (scripts/test, scripts/bench-db): the caller sets WORK (a
 # temp dir) and PG_DATA, and stops it on exit (`stop_postgres`).
 # PostgreSQL refuses to run as root: as root, run it as the `postgres` user.
@@ -115,10 +130,11 @@ start_postgres() {
   chmod 600 "$tls/server.key"
   if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$tls"; fi
   sed -i -E 's/^host(\s)/hostssl\1/' "$PG_DATA/pg_hba.conf"
-  # Loopback only, socket in the temp dir; fsync off because this database is thrown away.
+  # Loopback only, socket in the temp dir; fsync off because this database is thrown away
+  # (scripts/bench sets PG_FSYNC=on: its figures are for a database that keeps what it commits).
   for attempt in 1 2 3; do
     if as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-        -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 \
+        -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-off} -c max_connections=200 \
             -c ssl=on -c ssl_cert_file=$tls/server.crt -c ssl_key_file=$tls/server.key" start >/dev/null; then
       break
     fi

@@ -143,6 +143,10 @@ async fn two_submits_with_one_key_make_one_referral(db: &TestDb) {
     let again = b.call("/api/refer/submit", &[("key", &key)]).await;
     assert!(again.status == StatusCode::NOT_FOUND || again.status.is_success(), "{}", again.status);
     assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'submitted'").await, 1);
+    // The send is audited once, in its own transaction, under the referral's reference.
+    let audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'referral.submit' AND actor = 'anonymous' \
+                   AND outcome = 'ok' AND object = (SELECT reference FROM referrals WHERE state = 'submitted')";
+    assert_eq!(count(db, audited).await, 1);
 }
 
 /// Defect 10 of #11: an erased, closed or declined case left its invitation open, so the other

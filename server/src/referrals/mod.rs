@@ -169,8 +169,8 @@ impl Referrals for ReferralService {
         };
         let outcome =
             self.store.submit_referral(&self.cipher, &submission, self.clock.now()).await.map_err(port_error)?;
+        // The store wrote the audit entry in the send's own transaction.
         if outcome == SubmitOutcome::Sent {
-            self.audit("referral.submit", s.reference, Outcome::Ok).await;
             self.changes.announce(s.centre).await;
         }
         Ok(match outcome {
