@@ -7,8 +7,10 @@
 --   BENCH_THREADS  wrk's -t, so each thread takes its share of the rate and of the drafts.
 --   BENCH_DRAFTS   (sending referrals) a file of drafts, one per line: "<cookie> <submission key>".
 --                  Each is sent once; a thread that has sent all its drafts stops.
--- Prints one line of JSON: requests, seconds, latency percentiles in ms, errors, and (sending)
--- how many sends were acknowledged by the redirect to the confirmation page.
+-- Prints one line of JSON: requests, seconds, latency percentiles in ms (wrk's: from when a request
+-- is written to its answer, with wrk's own correction for stalls), errors, requests sent behind a
+-- fixed schedule, and (sending) how many sends were acknowledged by the redirect to the
+-- confirmation page and from the first send to the last answer.
 
 local ffi = require("ffi")
 ffi.cdef [[
@@ -60,12 +62,16 @@ function init(args)
 end
 
 -- The fixed schedule: each request takes the next slot, one interval after the last; a slot
--- already past (the server fell behind) is sent at once, so the backlog shows in the latency.
+-- already past (every connection was waiting for an answer) is sent at once. wrk times a request
+-- from when it is written, so time spent behind schedule is not in its latency: it is counted
+-- here instead (requests sent more than 1 ms late, and the latest), and a run that fell behind
+-- is reported as such.
 -- wrk asks for a delay before every request, so that is where a connection claims a draft; one
 -- with none left to claim waits for ever, and the thread stops once every draft has its answer
 -- (none is cut off in flight, sent but not known).
 local FOR_EVER = 1e9
 local claimed = 0
+late, max_late = 0, 0
 if rate > 0 or drafts_file then
   function delay()
     if drafts then
@@ -81,6 +87,10 @@ if rate > 0 or drafts_file then
     due = due or now
     local slot = due
     due = due + interval
+    if now - slot > 1 then
+      late = late + 1
+      max_late = math.max(max_late, now - slot)
+    end
     return math.max(0, math.floor(slot - now))
   end
 end
@@ -129,7 +139,10 @@ end
 
 function done(summary, latency, requests)
   local acked, other, from, to = 0, 0, nil, 0
+  local behind, worst = 0, 0
   for _, thread in ipairs(threads) do
+    behind = behind + (thread:get("late") or 0)
+    worst = math.max(worst, thread:get("max_late") or 0)
     acked = acked + (thread:get("acknowledged") or 0)
     other = other + (thread:get("refused") or 0)
     local started = thread:get("first") or 0
@@ -141,8 +154,10 @@ function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
     '{"requests":%d,"seconds":%.3f,"p50_ms":%.3f,"p90_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f,' ..
-    '"errors":%d,"status_errors":%d,"acknowledged":%d,"refused":%d,"sending_seconds":%.3f}\n',
+    '"errors":%d,"status_errors":%d,"acknowledged":%d,"refused":%d,"sending_seconds":%.3f,' ..
+    '"late":%d,"max_late_ms":%.1f}\n',
     summary.requests, summary.duration / 1e6,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, e.connect + e.read + e.write + e.timeout, e.status, acked, other, (to - (from or to)) / 1000))
+    latency.max / 1000, e.connect + e.read + e.write + e.timeout, e.status, acked, other, (to - (from or to)) / 1000,
+    behind, worst))
 end
