@@ -98,7 +98,13 @@ fn bench_on(c: &mut Criterion, name: &str, url: &str) {
     let view = runtime.block_on(app::ports::StatisticsReturns::dashboard(&service, &user)).expect("dashboard");
     let view = view.expect("the centre's dashboard");
     assert!(view.figures.trend.iter().filter(|t| t.national_median.is_some()).count() >= 7);
-    c.bench_function(&format!("the dashboard of one centre, five years of data ({name})"), |b| {
+    c.bench_function(&format!("the dashboard of one centre, first view of a server just started ({name})"), |b| {
+        b.to_async(&runtime).iter(|| async {
+            service.store.forget_national();
+            std::hint::black_box(app::ports::StatisticsReturns::dashboard(&service, &user).await.expect("dashboard"))
+        })
+    });
+    c.bench_function(&format!("the dashboard of one centre, no return changed since ({name})"), |b| {
         b.to_async(&runtime).iter(|| async {
             std::hint::black_box(app::ports::StatisticsReturns::dashboard(&service, &user).await.expect("dashboard"))
         })

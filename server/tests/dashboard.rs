@@ -118,6 +118,21 @@ async fn a_coordinator_sees_their_centres_figures_with_every_chart_its_table_and
     let own: serde_json::Value = serde_json::from_str(&own[0]).unwrap();
     let own_total: u64 = ["supported-referrals", "supervised-referrals"].iter().filter_map(|k| own[*k].as_u64()).sum();
     assert_eq!(q2[1], own_total.to_string());
+    // Every other centre's 2026-Q2 return changed, as every write does (the figures, and the
+    // version raised): the median is worked out again from them, not from what was kept.
+    let changed = db
+        .execute_raw(
+            "UPDATE statistics_returns SET figures = '{\"supported-referrals\":7}', version = version + 1 \
+             WHERE quarter = '2026-Q2' AND state <> 'draft' AND centre_slug <> $1",
+            &[&centre],
+        )
+        .await
+        .unwrap();
+    assert!(changed > 300);
+    let trend = rows(&coordinator.get("/centre/dashboard/referrals-trend.csv").await.body);
+    let q2 = trend.iter().find(|r| r[0] == "2026 Q2").unwrap();
+    assert_eq!(q2[2], "7");
+    assert_eq!(7.0, national_median(db, "2026-Q2").await);
     // The demo leaves this centre's 2026-Q3 return unsent: no figure, shown as a gap.
     assert_eq!(trend.iter().find(|r| r[0] == "2026 Q3").unwrap()[1], "");
     assert_eq!(trend[8], ["2026 Q4 (so far)", "3", ""]);

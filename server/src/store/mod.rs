@@ -132,6 +132,9 @@ pub struct Store {
     directory: std::sync::Arc<std::sync::Mutex<Option<centres::CachedDirectory>>>,
     /// What the board's figures were last worked out from (see `board_cache::BoardCache`).
     board: std::sync::Arc<std::sync::Mutex<board_cache::BoardCache>>,
+    /// Every centre's referrals per quarter for the dashboards' national median (see
+    /// `dashboard::NationalCache`).
+    national: std::sync::Arc<std::sync::Mutex<dashboard::NationalCache>>,
 }
 
 /// How long a request waits for a free connection before reporting the store unavailable.
@@ -144,7 +147,12 @@ impl Store {
             Backend::Sqlite => sqlite::connect(url).await?,
             Backend::Postgres => postgres::connect(url).await?,
         };
-        Ok(Self { pools: std::sync::Arc::new(pools), directory: Default::default(), board: Default::default() })
+        Ok(Self {
+            pools: std::sync::Arc::new(pools),
+            directory: Default::default(),
+            board: Default::default(),
+            national: Default::default(),
+        })
     }
 
     pub fn backend(&self) -> Backend {
