@@ -74,4 +74,30 @@ async fn a_send_is_audited_in_the_same_commit_or_not_made(db: &TestDb) {
     assert_eq!(count(db, audited).await, 1);
 }
 
-on_both_backends!(two_submits_with_one_key_make_one_referral, a_send_is_audited_in_the_same_commit_or_not_made);
+/// A form's key belongs to the referral it sent: the same form posted again once another
+/// referral is open in that browser (back, then resend) does not send the new one.
+async fn an_old_forms_key_does_not_send_the_next_referral(db: &TestDb) {
+    let slug = centre(db, false).await;
+    let mut b = Browser::new(app(db).await);
+    complete_referral(&mut b, &slug, "resident_parent", &[]).await;
+    let old_key = submission_key(&b.get("/refer/check").await.body);
+    let sent = b.submit("/api/refer/submit", &[("key", &old_key)]).await;
+    assert_eq!(sent.location(), "/refer/sent");
+    complete_referral(&mut b, &slug, "resident_parent", &[]).await;
+    let again = b.submit("/api/refer/submit", &[("key", &old_key)]).await;
+    assert_eq!(again.location(), "/refer/sent", "the old form's confirmation, as a browser would show");
+    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'submitted'").await, 1);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'draft'").await, 1, "the new one waits");
+    assert_eq!(count(db, "SELECT COUNT(*) FROM outbox").await, 1);
+    // Its own form sends it.
+    let key = submission_key(&b.get("/refer/check").await.body);
+    assert_eq!(b.submit("/api/refer/submit", &[("key", &key)]).await.location(), "/refer/sent");
+    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'submitted'").await, 2);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'referral.submit'").await, 2);
+}
+
+on_both_backends!(
+    two_submits_with_one_key_make_one_referral,
+    a_send_is_audited_in_the_same_commit_or_not_made,
+    an_old_forms_key_does_not_send_the_next_referral,
+);

@@ -81,14 +81,9 @@ impl Store {
         let outcome = on_write!(self, |pool| {
             async {
                 let mut tx = pool.begin().await?;
-                let existing: Option<String> =
-                    sqlx::query_scalar("SELECT reference FROM referrals WHERE submission_key = $1")
-                        .bind(s.key)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                if let Some(existing) = existing {
-                    return Ok(if existing == reference { SubmitOutcome::AlreadySent } else { SubmitOutcome::NotOpen });
-                }
+                // A key is unique to the referral it sent, so the write itself tells a repeat
+                // apart; nothing is read first (the single SQLite writer's time per send is what
+                // limits how many it takes a second).
                 let updated = sqlx::query(
                     "UPDATE referrals SET state = 'submitted', answers = $1, submission_key = $2, submitted_at = $3, \
                      updated_at = $3, expires_at = NULL, centre_slug = $4, service = $5, light = $6, \
@@ -105,8 +100,13 @@ impl Store {
                 .bind(reference)
                 .bind(i64::from(s.children))
                 .execute(&mut *tx)
-                .await?
-                .rows_affected();
+                .await;
+                let updated = match updated {
+                    Ok(done) => done.rows_affected(),
+                    // The key sent another referral (an old form posted again): nothing open here.
+                    Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(SubmitOutcome::NotOpen),
+                    Err(e) => return Err(e),
+                };
                 if updated != 1 {
                     let state: Option<String> = sqlx::query_scalar("SELECT state FROM referrals WHERE reference = $1")
                         .bind(reference)
