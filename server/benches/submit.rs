@@ -13,7 +13,7 @@ use shared::referral::{
     AdultForm, ChildForm, ConsentForm, CourtForm, DraftAnswers, OtherPeopleForm, PracticalForm, SafetyForm,
     validate_referral,
 };
-use shared::{ServiceType, Slug};
+use shared::ServiceType;
 use std::time::{Duration, Instant};
 
 fn adult(name: &str) -> AdultForm {
@@ -79,13 +79,15 @@ fn submit(c: &mut Criterion) {
     let store = runtime.block_on(async {
         let store = Store::connect(&format!("sqlite:{}", dir.path().join("bench.db").display())).await?;
         store.migrate().await?;
+        // A referral is sent only to a member centre: the demo directory's.
+        server::seed::seed_demo_data(&store).await?;
         Ok::<_, server::store::StoreError>(store)
     });
     let store = store.expect("SQLite store");
     let cipher = FieldCipher::from_hex(&"ab".repeat(32)).expect("key");
-    let answers = draft();
+    let centre = server::seed::demo_staff_centre().expect("a demo centre taking online referrals");
+    let answers = DraftAnswers { centre: centre.to_string(), ..draft() };
     let today = time::macros::date!(2026 - 11 - 23);
-    let centre = Slug::parse("bench-centre").expect("slug");
     let now = 1_795_000_000;
 
     c.bench_function("check and seal a referral (no database)", |b| {
