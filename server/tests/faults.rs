@@ -10,6 +10,7 @@ mod common;
 use common::TestDb;
 use common::web::{Browser, NO_ANSWER, TEST_KEY_HEX};
 use common::wizard::{complete_referral, submission_key};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -26,7 +27,19 @@ struct Server {
 impl Server {
     fn start(database_url: &str, data: &std::path::Path, port: u16) -> Server {
         let base = format!("http://127.0.0.1:{port}");
-        let child = Command::new(env!("CARGO_BIN_EXE_server"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+        // A test process killed outright runs no `Drop`: its servers are killed with it.
+        // SAFETY: between fork and exec only prctl runs, which sets a flag of the child's own.
+        unsafe {
+            command.pre_exec(|| {
+                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) == 0 {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::last_os_error())
+                }
+            });
+        }
+        let child = command
             .arg("serve")
             .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
             .env("DATABASE_URL", database_url)

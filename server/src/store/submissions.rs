@@ -1,5 +1,6 @@
 //! Sending a referral: the draft becomes a submitted referral, the centre's notice is queued and
-//! the audit entry written, in one transaction, once per idempotency key. Also new codes and the status a referrer sees.
+//! the audit entry written, in one transaction, once per idempotency key. Also new codes and the
+//! status a referrer sees.
 
 use super::outbox::INSERT_MESSAGE;
 use super::referrals::seal_answers;
