@@ -9,11 +9,11 @@ use server::{
     platform::crypto::FieldCipher,
     store::{Store, Submission, SubmitOutcome},
 };
+use shared::ServiceType;
 use shared::referral::{
     AdultForm, ChildForm, ConsentForm, CourtForm, DraftAnswers, OtherPeopleForm, PracticalForm, SafetyForm,
     validate_referral,
 };
-use shared::ServiceType;
 use std::time::{Duration, Instant};
 
 fn adult(name: &str) -> AdultForm {
