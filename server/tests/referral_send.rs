@@ -96,7 +96,29 @@ async fn an_old_forms_key_does_not_send_the_next_referral(db: &TestDb) {
     assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'referral.submit'").await, 2);
 }
 
+/// One key posted at once for two referrals (a crafted request: a key belongs to one form): one is
+/// sent, the other is left a draft, and neither gets a server error.
+async fn one_key_sent_for_two_referrals_at_once_sends_one(db: &TestDb) {
+    let slug = centre(db, false).await;
+    let app = app(db).await;
+    let (mut first, mut second) = (Browser::new(app.clone()), Browser::new(app));
+    complete_referral(&mut first, &slug, "resident_parent", &[]).await;
+    complete_referral(&mut second, &slug, "resident_parent", &[]).await;
+    let key = submission_key(&first.get("/refer/check").await.body);
+    let pairs = [("key", key.as_str())];
+    let (one, two) =
+        tokio::join!(first.submit("/api/refer/submit", &pairs), second.submit("/api/refer/submit", &pairs));
+    for answer in [&one, &two] {
+        assert!(!answer.status.is_server_error(), "{} {}", answer.status, answer.body);
+    }
+    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'submitted'").await, 1);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'draft'").await, 1);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM outbox").await, 1);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'referral.submit'").await, 1);
+}
+
 on_both_backends!(
+    one_key_sent_for_two_referrals_at_once_sends_one,
     two_submits_with_one_key_make_one_referral,
     a_send_is_audited_in_the_same_commit_or_not_made,
     an_old_forms_key_does_not_send_the_next_referral,

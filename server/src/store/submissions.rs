@@ -9,6 +9,13 @@ use crate::platform::{crypto::FieldCipher, secrets};
 use shared::Slug;
 use shared::referral::{AccessCode, ContactService, DraftAnswers, Light, PublicStatus, ReferralReference};
 
+/// Whether a write failed because its submission key already sent a referral (that index only:
+/// any other refusal is an error, never "nothing open").
+fn key_taken(e: &dyn sqlx::error::DatabaseError) -> bool {
+    e.is_unique_violation()
+        && (e.constraint() == Some("referrals_submission_key") || e.message().contains("referrals.submission_key"))
+}
+
 /// The audit action a send writes, with the send.
 pub const SUBMIT_AUDIT_ACTION: &str = "referral.submit";
 
@@ -19,7 +26,8 @@ pub enum SubmitOutcome {
     Sent,
     /// It had already been sent (a double click or a retry): nothing new was made.
     AlreadySent,
-    /// There is no open draft with this reference (expired, or never existed).
+    /// There is no open draft with this reference (expired, or never existed), or the key
+    /// belongs to another referral it sent (an old form posted again).
     NotOpen,
 }
 
@@ -105,7 +113,7 @@ impl Store {
                 let updated = match updated {
                     Ok(done) => done.rows_affected(),
                     // The key sent another referral (an old form posted again): nothing open here.
-                    Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(SubmitOutcome::NotOpen),
+                    Err(sqlx::Error::Database(e)) if key_taken(e.as_ref()) => return Ok(SubmitOutcome::NotOpen),
                     Err(e) => return Err(e),
                 };
                 if updated != 1 {
