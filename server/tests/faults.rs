@@ -41,7 +41,7 @@ impl Server {
         }
         let child = command
             .arg("serve")
-            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .current_dir(workspace())
             .env("DATABASE_URL", database_url)
             .env("NACCC_DATA_DIR", data)
             .env("NACCC_DATA_KEY", TEST_KEY_HEX)
@@ -82,6 +82,14 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The workspace (the server serves `target/site` from it): from cargo at run time first, since a
+/// build cache shared by two checkouts can hold a test binary built in the other.
+fn workspace() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")), std::path::PathBuf::from)
+        .join("..")
 }
 
 fn free_port() -> u16 {
