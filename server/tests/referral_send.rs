@@ -8,6 +8,17 @@ use common::TestDb;
 use common::web::{Browser, app};
 use common::wizard::{centre, complete_referral, count, submission_key};
 
+/// What sending has made so far: referrals sent, drafts still open, notices to centres and
+/// audit entries of sends.
+async fn made(db: &TestDb) -> [i64; 4] {
+    [
+        count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'submitted'").await,
+        count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'draft'").await,
+        count(db, "SELECT COUNT(*) FROM outbox").await,
+        count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'referral.submit'").await,
+    ]
+}
+
 async fn two_submits_with_one_key_make_one_referral(db: &TestDb) {
     let slug = centre(db, false).await;
     let mut b = Browser::new(app(db).await);
@@ -59,16 +70,13 @@ async fn a_send_is_audited_in_the_same_commit_or_not_made(db: &TestDb) {
     }
     let refused = b.submit("/api/refer/submit", &[("key", &key)]).await;
     assert_ne!(refused.location(), "/refer/sent", "not acknowledged: {} {}", refused.status, refused.body);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'submitted'").await, 0);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'draft'").await, 1, "the draft is kept");
-    assert_eq!(count(db, "SELECT COUNT(*) FROM outbox").await, 0, "no notice for a referral not sent");
+    assert_eq!(made(db).await, [0, 1, 0, 0], "nothing sent, the draft kept, no notice for it");
     db.execute_raw("DROP TRIGGER refuse_send_audit ON audit_log", &[]).await.ok();
     db.execute_raw("DROP TRIGGER refuse_send_audit", &[]).await.ok();
 
     let sent = b.submit("/api/refer/submit", &[("key", &key)]).await;
     assert_eq!((sent.status, sent.location()), (StatusCode::FOUND, "/refer/sent"), "{}", sent.body);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'submitted'").await, 1);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM outbox").await, 1);
+    assert_eq!(made(db).await, [1, 0, 1, 1]);
     let audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'referral.submit' \
                    AND object = (SELECT reference FROM referrals WHERE state = 'submitted')";
     assert_eq!(count(db, audited).await, 1);
@@ -86,14 +94,11 @@ async fn an_old_forms_key_does_not_send_the_next_referral(db: &TestDb) {
     complete_referral(&mut b, &slug, "resident_parent", &[]).await;
     let again = b.submit("/api/refer/submit", &[("key", &old_key)]).await;
     assert_eq!(again.location(), "/refer/sent", "the old form's confirmation, as a browser would show");
-    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'submitted'").await, 1);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'draft'").await, 1, "the new one waits");
-    assert_eq!(count(db, "SELECT COUNT(*) FROM outbox").await, 1);
+    assert_eq!(made(db).await, [1, 1, 1, 1], "the new one waits");
     // Its own form sends it.
     let key = submission_key(&b.get("/refer/check").await.body);
     assert_eq!(b.submit("/api/refer/submit", &[("key", &key)]).await.location(), "/refer/sent");
-    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'submitted'").await, 2);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'referral.submit'").await, 2);
+    assert_eq!(made(db).await, [2, 0, 2, 2]);
 }
 
 /// One key posted at once for two referrals (a crafted request: a key belongs to one form): one is
@@ -111,10 +116,7 @@ async fn one_key_sent_for_two_referrals_at_once_sends_one(db: &TestDb) {
     for answer in [&one, &two] {
         assert!(!answer.status.is_server_error(), "{} {}", answer.status, answer.body);
     }
-    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'submitted'").await, 1);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM referrals WHERE state = 'draft'").await, 1);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM outbox").await, 1);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'referral.submit'").await, 1);
+    assert_eq!(made(db).await, [1, 1, 1, 1], "one sent, the other left a draft");
 }
 
 on_both_backends!(
